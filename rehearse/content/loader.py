@@ -1,0 +1,344 @@
+"""Loading a playbook: parse safely, validate everything, report each problem as ``file:line``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from rehearse.content.checker import Checker, suggest
+from rehearse.content.conditions import ConditionSyntaxError, compile_condition
+from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, State, Strategy, Variant
+from rehearse.content.templates import RENDER_ERRORS, compile_template, render
+from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
+from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
+from rehearse.engine.moves import MOVE_KINDS, OUTCOMES
+from rehearse.errors import ContentError
+
+TOP_REQUIRED = ("id", "name", "briefing", "items", "meters", "states", "initial", "transitions", "replies")
+TOP_OPTIONAL = ("title", "difficulty", "delegation", "leader", "user_role", "strategy", "topics", "checks")
+ITEM_KEYS = ("label", "side", "value", "phase", "phrases")
+ITEM_OPTIONAL = ("red_line", "refrain", "instead_of", "cues")
+RULE_KEYS = ("move", "from", "to", "when", "effects", "action", "reply", "reason")
+IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
+PERSONA_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+REQUIRED_REPLIES = ("unmatched",)
+
+_SAMPLE = {
+    "name": "Delegation",
+    "delegation": "the delegation",
+    "leader": "the leader",
+    "you_give": ["item one", "item two"],
+    "you_ask": ["item three"],
+    "we_give": ["item three"],
+    "we_want": ["item one", "item four"],
+    "table_we_give": ["item three"],
+    "table_you_give": ["item one"],
+    "roadmap": ["phase 1: item one for item three"],
+    "verdict": "counter",
+    "topic": "security",
+    "stage": "opening",
+    "mood": "guarded",
+    "turn": 3,
+    "trust": 40,
+    "tension": 50,
+}
+
+
+def load_playbook(path: Path) -> Playbook:
+    """Load and validate the playbook at ``path``; raise ContentError listing every problem."""
+    data, raw = read_yaml_file(path)
+    check = Checker(str(path))
+    top = check.mapping(data, "playbook", 1, TOP_REQUIRED, TOP_OPTIONAL)
+    if top is None:
+        raise ContentError(check.problems)
+    persona_id = check.text(top, "id", "playbook")
+    if persona_id and not PERSONA_ID.match(persona_id):
+        check.add(top.line_of("id"), "playbook: 'id' must be lower case letters, digits, '-' or '_'")
+    meters = _meters(check, top)
+    items = _items(check, top)
+    states = _states(check, top)
+    initial = check.text(top, "initial", "playbook")
+    if initial and initial not in states:
+        check.add(top.line_of("initial"), f"unknown initial state '{initial}'{suggest(initial, states)}")
+    elif initial and states[initial].outcome != "ongoing":
+        check.add(top.line_of("initial"), f"initial state '{initial}' must have outcome 'ongoing'")
+    replies = _replies(check, top)
+    names = set(CONDITION_NAMES) | set(meters)
+    rules = _rules(check, top, "transitions", states, meters, items, replies, names, with_move=True)
+    checks = _rules(check, top, "checks", states, meters, items, replies, names, with_move=False)
+    topics = _topics(check, top)
+    strategy = _strategy(check, top)
+    if check.problems:
+        raise ContentError(check.problems)
+    return Playbook(
+        id=persona_id,
+        name=check.text(top, "name", "playbook"),
+        title=check.text(top, "title", "playbook", default=top.get("name", "")),
+        difficulty=check.text(top, "difficulty", "playbook", default="standard"),
+        delegation=check.text(top, "delegation", "playbook", default=top.get("name", "")),
+        leader=check.text(top, "leader", "playbook", default="the head of delegation"),
+        user_role=check.text(top, "user_role", "playbook", default="You lead the other delegation."),
+        briefing=check.text(top, "briefing", "playbook"),
+        items=items,
+        meters=meters,
+        states=states,
+        initial=initial,
+        rules=tuple(rules),
+        checks=tuple(checks),
+        replies=replies,
+        topics=topics,
+        strategy=strategy,
+        path=path,
+        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+    )
+
+
+def _meters(check: Checker, top: LineDict) -> dict[str, int]:
+    data = check.mapping(top.get("meters"), "meters", top.line_of("meters"), open_keys=True)
+    meters: dict[str, int] = {}
+    if data is None:
+        return meters
+    for name in data:
+        if not IDENT.match(name):
+            check.add(data.line_of(name), f"meters: '{name}' must be a lower-case name")
+        meters[name] = check.integer(data, name, "meters", 0, 100, 50)
+    for needed in ("trust", "tension"):
+        if needed not in meters:
+            check.add(data.line, f"meters: missing meter '{needed}'")
+    return meters
+
+
+def _items(check: Checker, top: LineDict) -> dict[str, Item]:
+    data = check.mapping(top.get("items"), "items", top.line_of("items"), open_keys=True)
+    items: dict[str, Item] = {}
+    if data is None:
+        return items
+    for item_id, spec in data.items():
+        where = f"item '{item_id}'"
+        if not IDENT.match(item_id):
+            check.add(data.line_of(item_id), f"{where}: ids are lower-case snake_case")
+        body = check.mapping(spec, where, data.line_of(item_id), ITEM_KEYS, ITEM_OPTIONAL)
+        if body is None:
+            continue
+        side = body.get("side")
+        if side not in ("persona", "user"):
+            check.add(body.line_of("side"), f"{where}: 'side' must be 'persona' or 'user', not '{side}'")
+            side = "user"
+        phrases = check.strings(body.get("phrases"), f"{where}: phrases", body.line_of("phrases"))
+        items[item_id] = Item(
+            id=item_id,
+            label=check.text(body, "label", where),
+            side=side,
+            value=check.integer(body, "value", where, 0, 1000, 10),
+            phase=check.integer(body, "phase", where, 1, 20, 1),
+            phrases=tuple(p.strip().lower() for p, _ in phrases),
+            red_line=check.boolean(body, "red_line", where, False),
+            refrain=check.boolean(body, "refrain", where, False),
+            instead_of=tuple(i for i, _ in check.strings(body.get("instead_of", LineList()), f"{where}: instead_of", body.line_of("instead_of"))),
+            cues=tuple(c.strip().lower() for c, _ in check.strings(body.get("cues", LineList()), f"{where}: cues", body.line_of("cues"))),
+        )
+    for item in items.values():
+        for other in item.instead_of:
+            if other not in items:
+                check.add(data.line_of(item.id), f"item '{item.id}': instead_of names unknown item '{other}'{suggest(other, items)}")
+    return items
+
+
+def _states(check: Checker, top: LineDict) -> dict[str, State]:
+    data = check.mapping(top.get("states"), "states", top.line_of("states"), open_keys=True)
+    states: dict[str, State] = {}
+    if data is None:
+        return states
+    for name, spec in data.items():
+        where = f"state '{name}'"
+        if not IDENT.match(name):
+            check.add(data.line_of(name), f"{where}: state names are lower-case snake_case")
+        body = check.mapping(spec, where, data.line_of(name), ("outcome",), ("mood", "description"))
+        if body is None:
+            continue
+        outcome = body.get("outcome")
+        if outcome not in OUTCOMES:
+            hint = suggest(str(outcome), OUTCOMES)
+            check.add(body.line_of("outcome"), f"{where}: outcome must be one of {', '.join(OUTCOMES)}{hint}")
+        states[name] = State(
+            name, str(outcome), check.text(body, "mood", where, default=name), check.text(body, "description", where, default="")
+        )
+    if states and not any(s.outcome == "ongoing" for s in states.values()):
+        check.add(data.line, "states: at least one state must have outcome 'ongoing'")
+    return states
+
+
+def _replies(check: Checker, top: LineDict) -> dict[str, tuple[Variant, ...]]:
+    data = check.mapping(top.get("replies"), "replies", top.line_of("replies"), open_keys=True)
+    replies: dict[str, tuple[Variant, ...]] = {}
+    if data is None:
+        return replies
+    for situation, spec in data.items():
+        where = f"reply '{situation}'"
+        variants: list[Variant] = []
+        for source, line in check.strings(spec, where, data.line_of(situation), allow_single=True):
+            variant = _compile_variant(check, where, source, line)
+            if variant is not None:
+                variants.append(variant)
+        if not variants:
+            check.add(data.line_of(situation), f"{where} has no usable variant")
+        replies[situation] = tuple(variants)
+    for needed in REQUIRED_REPLIES:
+        if needed not in data:
+            check.add(data.line, f"replies: missing situation '{needed}' (said when no transition fires)")
+    return replies
+
+
+def _compile_variant(check: Checker, where: str, source: str, line: int) -> Variant | None:
+    try:
+        template, names = compile_template(source)
+    except jinja2.TemplateSyntaxError as exc:
+        check.add(line, f"{where}: template syntax: {exc.message}")
+        return None
+    unknown = sorted(names - set(TEMPLATE_NAMES))
+    if unknown:
+        hints = "".join(suggest(n, TEMPLATE_NAMES) for n in unknown[:1])
+        check.add(line, f"{where}: undefined template variable '{unknown[0]}'{hints}")
+        return None
+    try:
+        render(template, _SAMPLE)
+    except RENDER_ERRORS as exc:
+        check.add(line, f"{where}: template fails to render: {exc}")
+        return None
+    return Variant(template, source, line)
+
+
+def _rules(
+    check: Checker,
+    top: LineDict,
+    key: str,
+    states: dict[str, State],
+    meters: dict[str, int],
+    items: dict[str, Item],
+    replies: dict[str, Any],
+    names: set[str],
+    with_move: bool,
+) -> list[Rule]:
+    raw = top.get(key, LineList())
+    if not isinstance(raw, LineList):
+        check.add(top.line_of(key), f"'{key}' must be a list")
+        return []
+    rules: list[Rule] = []
+    ongoing = [n for n, s in states.items() if s.outcome == "ongoing"]
+    keys = RULE_KEYS if with_move else tuple(k for k in RULE_KEYS if k != "move")
+    for index, (spec, line) in enumerate(zip(raw, raw.item_lines, strict=True), start=1):
+        where = f"{key[:-1]} {index}"
+        body = check.mapping(spec, where, line, ("from",) + (("move",) if with_move else ()), keys)
+        if body is None:
+            continue
+        trigger = "check"
+        if with_move:
+            move = body.get("move")
+            if move not in MOVE_KINDS:
+                check.add(body.line_of("move"), f"{where}: unknown move kind '{move}'{suggest(str(move), MOVE_KINDS)}")
+            trigger = f"move_{move}"
+        sources = _sources(check, body, where, states, ongoing)
+        dest = body.get("to")
+        if dest is not None and dest not in states:
+            check.add(body.line_of("to"), f"{where}: unknown state '{dest}'{suggest(str(dest), states)}")
+        condition = None
+        if "when" in body:
+            condition = _condition(check, body, where, names, items)
+        effects = _effects(check, body, where, meters)
+        action = body.get("action")
+        if action is not None and action not in ACTIONS:
+            check.add(body.line_of("action"), f"{where}: unknown action '{action}'{suggest(str(action), ACTIONS)}")
+        reply = body.get("reply")
+        if reply is not None and reply not in replies:
+            check.add(body.line_of("reply"), f"{where}: unknown reply situation '{reply}'{suggest(str(reply), replies)}")
+        if with_move and reply is None:
+            check.add(body.line, f"{where}: missing key 'reply'")
+        reason = check.text(body, "reason", where, default=f"{key[:-1]} {index}")
+        rules.append(Rule(trigger, sources, dest, condition, effects, action, reply, reason, line))
+    return rules
+
+
+def _sources(check: Checker, body: LineDict, where: str, states: dict[str, State], ongoing: list[str]) -> tuple[str, ...]:
+    raw = body.get("from")
+    if raw == "*":
+        return tuple(ongoing)
+    names = check.strings(raw, f"{where}: from", body.line_of("from"), allow_single=True)
+    out: list[str] = []
+    for name, line in names:
+        if name not in states:
+            check.add(line, f"{where}: unknown state '{name}'{suggest(name, states)}")
+        elif states[name].outcome != "ongoing":
+            check.add(line, f"{where}: state '{name}' ends the session, so nothing leaves it")
+        else:
+            out.append(name)
+    return tuple(out)
+
+
+def _condition(check: Checker, body: LineDict, where: str, names: set[str], items: dict[str, Item]) -> Any:
+    text = body.get("when")
+    if not isinstance(text, str):
+        check.add(body.line_of("when"), f"{where}: 'when' must be a condition written as text")
+        return None
+    try:
+        condition = compile_condition(text, names)
+    except ConditionSyntaxError as exc:
+        hint = ""
+        if str(exc).startswith("unknown name"):
+            hint = suggest(str(exc).split("'")[1], names)
+        check.add(body.line_of("when"), f"{where}: {exc}{hint}")
+        return None
+    for name, value in condition.strings:
+        if name in ("move.gives", "move.asks") and value not in items:
+            check.add(body.line_of("when"), f"{where}: unknown item '{value}'{suggest(value, items)}")
+        if name == "move.kind" and value not in MOVE_KINDS:
+            check.add(body.line_of("when"), f"{where}: unknown move kind '{value}'{suggest(value, MOVE_KINDS)}")
+    return condition
+
+
+def _effects(check: Checker, body: LineDict, where: str, meters: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    raw = body.get("effects")
+    if raw is None:
+        return ()
+    data = check.mapping(raw, f"{where}: effects", body.line_of("effects"), open_keys=True)
+    if data is None:
+        return ()
+    out = []
+    for meter in data:
+        if meter not in meters:
+            check.add(data.line_of(meter), f"{where}: unknown meter '{meter}'{suggest(meter, meters)}")
+            continue
+        out.append((meter, check.integer(data, meter, f"{where}: effects", -100, 100, 0)))
+    return tuple(out)
+
+
+def _topics(check: Checker, top: LineDict) -> dict[str, tuple[str, ...]]:
+    data = check.mapping(top.get("topics", LineDict()), "topics", top.line_of("topics"), open_keys=True)
+    topics: dict[str, tuple[str, ...]] = {}
+    if data is None:
+        return topics
+    for name, spec in data.items():
+        phrases = check.strings(spec, f"topic '{name}'", data.line_of(name))
+        topics[name] = tuple(p.strip().lower() for p, _ in phrases)
+    return topics
+
+
+def _strategy(check: Checker, top: LineDict) -> Strategy:
+    raw = top.get("strategy")
+    if raw is None:
+        return Strategy()
+    keys = ("opening_ratio", "reservation_ratio", "beta", "horizon", "gross_ratio")
+    data = check.mapping(raw, "strategy", top.line_of("strategy"), (), keys)
+    if data is None:
+        return Strategy()
+    d = Strategy()
+    return Strategy(
+        opening_ratio=check.number(data, "opening_ratio", "strategy", 0.1, 10, d.opening_ratio),
+        reservation_ratio=check.number(data, "reservation_ratio", "strategy", 0.1, 10, d.reservation_ratio),
+        beta=check.number(data, "beta", "strategy", 0.05, 20, d.beta),
+        horizon=check.integer(data, "horizon", "strategy", 1, 1000, d.horizon),
+        gross_ratio=check.number(data, "gross_ratio", "strategy", 0, 10, d.gross_ratio),
+    )

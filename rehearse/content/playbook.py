@@ -1,0 +1,133 @@
+"""The typed form of a persona playbook, as the engine uses it once loading has validated it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import jinja2
+
+from rehearse.content.conditions import Condition
+
+if TYPE_CHECKING:
+    from rehearse.engine.lexicon import Lexicon
+
+Side = Literal["persona", "user"]
+
+ACTIONS: dict[str, str] = {
+    "agree_offer": "the user's offer enters the ledger as agreed",
+    "counter": "the persona puts its counter-proposal on the table",
+    "take_concession": "the user's concession enters the ledger; the persona proposes a next step",
+    "propose": "the persona puts the exchange it would want on the table",
+    "agree_table": "what is on the table enters the ledger",
+    "drop_table": "what is on the table is withdrawn",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One negotiable measure: who gives it, what it is worth to the persona, the words naming it."""
+
+    id: str
+    label: str
+    side: Side
+    value: int
+    phase: int
+    phrases: tuple[str, ...]
+    red_line: bool = False
+    refrain: bool = False
+    instead_of: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class State:
+    """One stage of the persona's machine, with the outcome it stands for."""
+
+    name: str
+    outcome: str
+    mood: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One transition (or after-turn check) of the machine, with its effects and reply."""
+
+    trigger: str
+    sources: tuple[str, ...]
+    dest: str | None
+    condition: Condition | None
+    effects: tuple[tuple[str, int], ...]
+    action: str | None
+    reply: str | None
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """The persona's time-dependent concession curve (Faratin et al.) and its balance thresholds."""
+
+    opening_ratio: float = 1.3
+    reservation_ratio: float = 0.9
+    beta: float = 0.5
+    horizon: int = 12
+    gross_ratio: float = 0.35
+
+    def aspiration(self, turn: int) -> float:
+        """Return the gain/cost ratio the persona wants from an exchange at ``turn``."""
+        progress = min(max(turn, 0), self.horizon) / self.horizon
+        alpha = progress ** (1 / self.beta)
+        return self.opening_ratio - (self.opening_ratio - self.reservation_ratio) * alpha
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One reply variant: its compiled template and where it was written."""
+
+    template: jinja2.Template
+    source: str
+    line: int
+
+
+@dataclass(eq=False)
+class Playbook:
+    """A validated persona: briefing, items, meters, machine, replies and strategy."""
+
+    id: str
+    name: str
+    title: str
+    difficulty: str
+    delegation: str
+    leader: str
+    user_role: str
+    briefing: str
+    items: dict[str, Item]
+    meters: dict[str, int]
+    states: dict[str, State]
+    initial: str
+    rules: tuple[Rule, ...]
+    checks: tuple[Rule, ...]
+    replies: dict[str, tuple[Variant, ...]]
+    topics: dict[str, tuple[str, ...]]
+    strategy: Strategy
+    path: Path
+    sha256: str
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Objects the engine builds once per playbook (lexicon, classifier, machine)."""
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """Return the item and topic matcher built from this playbook's phrases (built once)."""
+        lexicon = self.cache.get("lexicon")
+        if lexicon is None:
+            from rehearse.engine.lexicon import Lexicon
+
+            lexicon = self.cache["lexicon"] = Lexicon(self.items.values(), self.topics)
+        return lexicon  # type: ignore[no-any-return]
+
+    def label(self, item_id: str) -> str:
+        """Return the display label of an item."""
+        return self.items[item_id].label

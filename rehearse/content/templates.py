@@ -1,0 +1,85 @@
+"""Reply templates: jinja2 in a sandbox with strict undefined variables, compiled once at load."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_RENDERED = 4000
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """A sandbox that also refuses arithmetic building huge strings or numbers."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Multiply or raise to a power only when the result stays small."""
+        if operator == "**":
+            if abs(right) > 64 or abs(left) > 10**6:
+                raise jinja2.sandbox.SecurityError("exponent too large in a template")
+            return left**right
+        size = max(len(left) if hasattr(left, "__len__") else 1, 1)
+        count = right if isinstance(right, int) else 1
+        if size * abs(count) > MAX_RENDERED:
+            raise jinja2.sandbox.SecurityError("repetition too large in a template")
+        return left * right
+
+
+def and_list(values: Iterable[Any], conjunction: str = "and") -> str:
+    """Join values as English prose: 'a', 'a and b', 'a, b and c'."""
+    words = [str(v) for v in values]
+    if not words:
+        return "nothing"
+    if len(words) == 1:
+        return words[0]
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def make_environment() -> jinja2.Environment:
+    """Return the sandboxed environment every reply template is compiled in."""
+    env = _BoundedSandbox(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["and_list"] = and_list
+    return env
+
+
+ENVIRONMENT = make_environment()
+
+RENDER_ERRORS: tuple[type[BaseException], ...] = (
+    jinja2.TemplateError,
+    OverflowError,
+    MemoryError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    AttributeError,
+    KeyError,
+    IndexError,
+    RecursionError,
+)
+
+
+def compile_template(source: str) -> tuple[jinja2.Template, frozenset[str]]:
+    """Compile one template; return it with the variables it reads (raises TemplateSyntaxError)."""
+    tree = ENVIRONMENT.parse(source)
+    names = frozenset(meta.find_undeclared_variables(tree))
+    return ENVIRONMENT.from_string(tree), names
+
+
+def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """Render a template, collapsing whitespace and bounding its length."""
+    text = template.render(context)
+    text = " ".join(text.split())
+    if len(text) > MAX_RENDERED:
+        text = text[: MAX_RENDERED - 1] + "…"
+    return text

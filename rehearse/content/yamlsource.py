@@ -1,0 +1,170 @@
+"""Safe YAML loading that keeps line numbers, rejects duplicate keys and avoids YAML 1.1 traps.
+
+Only the safe loaders are used (libyaml's ``CParser`` when present, else the pure parser), with
+a YAML 1.2-style resolver: ``yes``/``no``/``on``/``off`` stay strings, ``1:30`` stays a string and
+``012`` is twelve, not ten.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.resolver import BaseResolver
+
+from rehearse.errors import ContentError, Problem
+
+try:
+    from yaml import CParser as _Parser
+
+    _FAST = True
+except ImportError:  # pragma: no cover - libyaml is present on our machines
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        """Pure-Python parser used when libyaml is missing."""
+
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    _FAST = False
+
+
+class LineDict(dict[str, Any]):
+    """A mapping read from YAML that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_lines = {}
+
+    def line_of(self, key: str) -> int:
+        """Return the line of ``key``, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A sequence read from YAML that remembers the line of itself and of each entry."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.item_lines = []
+
+
+class _Resolver(BaseResolver):
+    """Implicit typing close to YAML 1.2's core schema."""
+
+
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Constructor(SafeConstructor):
+    """Builds LineDict/LineList and refuses duplicate keys."""
+
+    def construct_yaml_map(self, node: MappingNode) -> Any:  # type: ignore[override]
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        yield data
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in data:
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{key}' (first at line {data.key_lines[key]})",
+                    key_node.start_mark,
+                )
+            data.key_lines[key] = key_node.start_mark.line + 1
+            data[key] = self.construct_object(value_node, deep=True)
+
+    def construct_yaml_seq(self, node: Node) -> Any:  # type: ignore[override]
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [child.start_mark.line + 1 for child in node.value]
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))  # type: ignore[arg-type]
+
+    def construct_decimal_int(self, node: ScalarNode) -> int:
+        """Read an integer in base ten, whatever its leading zeros."""
+        return int(str(self.construct_scalar(node)).replace("_", ""), 10)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_decimal_int)
+
+
+class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc, valid-type]
+    """The safe, line-keeping loader."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text; raise ContentError with ``source:line`` for syntax or duplicate keys."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        if not problem.startswith("duplicate key"):
+            problem = f"YAML syntax: {problem}"
+        raise ContentError([Problem(source, line, problem)]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Problem(source, 1, f"YAML syntax: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml_file(path: Path) -> tuple[Any, str]:
+    """Read and parse a YAML file; return the data and the raw text (for hashing)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError([Problem(str(path), 1, "file not found")]) from None
+    except UnicodeDecodeError:
+        raise ContentError([Problem(str(path), 1, "not a UTF-8 text file")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(str(path), 1, f"cannot read: {exc.strerror}")]) from None
+    return parse_yaml(text, str(path)), text
+
+
+def line_of(data: Any, default: int = 1) -> int:
+    """Return the line a parsed YAML value started on, if known."""
+    return int(getattr(data, "line", default) or default)

@@ -1,0 +1,228 @@
+"""Reading a user message as a move: kind, items offered and items asked (CONTRACTS.md section 2).
+
+Deterministic and rule-based. The message is split into sentences; in each, the playbook's
+lexicon finds items and the shared language (``language.py``) decides whether each item is
+really offered or asked: refusals, refraining, acknowledgements, floated offers in questions and
+dropped demands are told apart. The rules of the contract are then applied in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rehearse.engine import language as L
+from rehearse.engine.lexicon import Lexicon, Match
+from rehearse.engine.moves import Move, MoveKind
+from rehearse.engine.text import clean, stems, tokens
+
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+
+
+@dataclass
+class Sentence:
+    """One sentence of a message with what the classifier read in it."""
+
+    text: str
+    raw: list[str]
+    stemmed: list[str]
+    question: bool
+    gives: set[str] = field(default_factory=set)
+    asks: set[str] = field(default_factory=set)
+    refused: set[str] = field(default_factory=set)
+    threat: bool = False
+    principle: bool = False
+    dropped: bool = False
+
+
+def split_sentences(cleaned: str) -> list[Sentence]:
+    """Split cleaned text into sentences, noting which are questions."""
+    out: list[Sentence] = []
+    for chunk in _SENTENCE.findall(cleaned):
+        text = chunk.strip()
+        body = text.rstrip(".!?;\n ")
+        raw = tokens(body)
+        if not raw:
+            continue
+        question = text.endswith("?") or bool(L.QUESTION_OPENERS.match(body)) or bool(L.INDIRECT_QUESTION.search(body))
+        out.append(Sentence(body, raw, stems(raw), question))
+    return out
+
+
+class Classifier:
+    """Classifies messages for one persona, using its lexicon and the shared move language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._cues = {
+            item.id: (item.instead_of, [c.lower() for c in item.cues])
+            for item in lexicon.items.values()
+            if item.cues
+        }
+
+    def classify(self, text: str) -> Move:
+        """Return the move ``text`` makes."""
+        sentences = split_sentences(clean(text))
+        for sentence in sentences:
+            self._read(sentence)
+        return _decide(sentences)
+
+    def _read(self, s: Sentence) -> None:
+        matches = self._apply_cues(s, self.lexicon.find_items(s.raw, s.stemmed))
+        s.threat = _is_threat(s.text)
+        s.dropped = bool(L.DROPPED_DEMAND.search(s.text))
+        s.principle = bool(L.PRINCIPLE.search(s.text)) and not L.INSISTING.search(s.text) and not s.question
+        used = set().union(*(m.used for m in matches)) if matches else set()
+        for match in matches:
+            item = self.lexicon.items[match.key]
+            start, end = _clause(s.raw, match.start, match.end)
+            before = [w for i, w in enumerate(s.raw[start : match.start], start) if i not in used]
+            after = [w for i, w in enumerate(s.raw[match.end : end], match.end) if i not in used]
+            if item.side == "persona":
+                if not s.dropped and not s.principle and not _acknowledged(before):
+                    s.asks.add(item.id)
+            elif _offered(item.refrain, before, after, s, start):
+                s.gives.add(item.id)
+            else:
+                s.refused.add(item.id)
+
+    def _apply_cues(self, s: Sentence, matches: list[Match]) -> list[Match]:
+        if not self._cues:
+            return matches
+        joined = " " + " ".join(s.raw) + " "
+        out: list[Match] = []
+        for match in matches:
+            key = match.key
+            for item_id, (instead_of, cues) in self._cues.items():
+                if key in instead_of and any(_has_cue(joined, cue) for cue in cues):
+                    key = item_id
+                    break
+            out.append(Match(key, match.start, match.end, match.used) if key != match.key else match)
+        return out
+
+
+def _has_cue(joined: str, cue: str) -> bool:
+    if cue.endswith("*"):
+        return f" {cue[:-1]}" in joined
+    return f" {cue} " in joined
+
+
+def _clause(raw: list[str], start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the clause holding tokens ``start..end``."""
+    lo = start
+    while lo > 0:
+        word = raw[lo - 1]
+        if word in ",;:?" or word in L.CLAUSE_WORDS:
+            break
+        if word == "and" and lo < len(raw) and raw[lo] in L.SUBJECT_AFTER_AND:
+            break
+        lo -= 1
+    hi = end
+    while hi < len(raw):
+        word = raw[hi]
+        if word in ",;:?" or word in L.CLAUSE_WORDS:
+            break
+        if word == "and" and hi + 1 < len(raw) and raw[hi + 1] in L.SUBJECT_AFTER_AND:
+            break
+        hi += 1
+    return lo, hi
+
+
+def _negations(words: list[str]) -> int:
+    count = 0
+    for i, word in enumerate(words):
+        if word in L.NEGATIONS:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if word == "not" and following == "only":
+                continue
+            if word == "no" and following in ("strings", "matter", "doubt"):
+                continue
+            count += 1
+    return count
+
+
+def _acknowledged(before: list[str]) -> bool:
+    for i, word in enumerate(before):
+        if any(word.startswith(a) for a in L.ACKNOWLEDGING):
+            if word.startswith("appreciat") and "if" in before[i : i + 4]:
+                continue
+            return True
+    return False
+
+
+def _offered(refrain: bool, before: list[str], after: list[str], s: Sentence, clause_start: int) -> bool:
+    """Decide whether a user-side item is offered (True) or refused / only mentioned (False)."""
+    window = before + after[:6]
+    joined_after = " ".join(after)
+    if re.match(r"^(?:is |are |was |will be |remains? |stays? )?(?:not on the table|off the table|out of the question|not negotiable|non negotiable|not something)", joined_after):
+        return False
+    if re.search(r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b", joined_after) and not refrain:
+        return False
+    if re.search(r"\bonly (?:after|when|once|if)\b", s.text):
+        return False
+    negated = _negations(window) % 2 == 1
+    if refrain:
+        stopping = any(w in L.STOPPING or w.startswith(("suspen", "postpon", "cancel", "halt", "stopp")) for w in window)
+        doing = any(w in L.DOING for w in window)
+        if stopping:
+            offered = not negated
+        elif doing:
+            offered = negated
+        else:
+            offered = True if not negated else True
+    else:
+        withheld = any(w in L.WITHHOLDING for w in before[-4:]) and not any(w.startswith("lift") for w in before)
+        offered = not (negated ^ withheld)
+    if not offered:
+        return False
+    if "you" in before and any(w in L.WANTING for w in before):
+        return False
+    if s.question:
+        return any(w in L.FIRST_PERSON for w in s.raw[:clause_start] + before) or bool(L.FLOATING.search(" ".join(before)))
+    return True
+
+
+def _is_threat(text: str) -> bool:
+    for match in L.THREAT.finditer(text):
+        if not L.NEGATED_THREAT.search(text[: match.start()]):
+            return True
+    connective = L.THREAT_CONNECTIVE.search(text)
+    return bool(connective and L.PENALTY_AFTER_CONNECTIVE.search(text, connective.end()))
+
+
+def _decide(sentences: list[Sentence]) -> Move:
+    gives = frozenset().union(*(s.gives for s in sentences)) if sentences else frozenset()
+    asks = frozenset().union(*(s.asks for s in sentences)) if sentences else frozenset()
+    if any(s.threat for s in sentences):
+        return Move("threat", gives, asks)
+    if gives and asks:
+        return Move("reciprocal", gives, asks)
+    if gives:
+        floated_only = all(s.question for s in sentences if s.gives)
+        return Move("question" if floated_only else "concession", gives, frozenset())
+    if asks:
+        asked_in_questions = all(s.question for s in sentences if s.asks)
+        return Move("question" if asked_in_questions else "demand", frozenset(), asks)
+    return Move(_kind_without_items(sentences), frozenset(), frozenset())
+
+
+def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
+    if not sentences:
+        return "other"
+    if any(s.dropped for s in sentences):
+        return "concession"
+    last = sentences[-1]
+    text = " ".join(s.text for s in sentences)
+    reject = L.REJECT.search(text)
+    accept = L.ACCEPT.search(text)
+    if reject or any(s.refused for s in sentences):
+        if not (last.question and not L.REJECT.search(last.text)):
+            return "reject"
+    if accept and not (last.question and not L.ACCEPT.search(last.text)):
+        if not last.question:
+            return "accept"
+    if L.PROCEDURE.search(last.text):
+        return "other"
+    if last.question:
+        return "question"
+    return "other"

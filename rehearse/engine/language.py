@@ -1,0 +1,127 @@
+"""The shared move language: the word patterns every persona's messages are read with.
+
+Items come from each playbook; what is here is how people offer, ask, refuse, threaten, accept
+and ask questions, whatever the delegation. Patterns run on text cleaned by ``text.clean``
+(lower case, contractions spelt out: "won't" is "will not").
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses"})
+FIRST_PERSON = frozenset({"we", "i", "us", "washington", "america", "president", "administration", "congress"})
+SUBJECT_AFTER_AND = frozenset({"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"})
+CLAUSE_WORDS = frozenset(
+    {"but", "if", "unless", "until", "provided", "providing", "once", "while", "whereas", "so", "because",
+     "although", "though", "however", "otherwise", "or", "then", "when", "before", "after", "whether"}
+)
+# Verbs that stop an activity (exercises, a hostile policy): with them, the activity item is offered.
+STOPPING = frozenset(
+    "stop stopp suspend halt cancel postpone limit scale scal reduc reduce cut end freeze freez pause delay "
+    "curtail call shelve drop skip downsize smaller tabletop refrain cease scrap minimi restrict ground "
+    "suspension moratorium pare trim lower less fewer off hold-off limits restraint".split()
+)
+# Verbs that carry an activity on: with them (and no negation), the activity item is not offered.
+DOING = frozenset(
+    "conduct stage run resume continu proceed expand increase intensify step restart carry maintain "
+    "hold keep planned scheduled schedul bigger larger more".split()
+)
+# Verbs that withhold a good (aid, relief, a treaty): with them, the good is not offered.
+WITHHOLDING = frozenset("withhold withheld cancel cancell revoke retract suspend stop halt freeze delay".split())
+ACKNOWLEDGING = frozenset(
+    "welcome welcom thank commend applaud praise noted note acknowledge acknowledg already appreciat".split()
+)
+WANTING = frozenset("want wanted ask asking demand demanding seek seeking insist insisting request hope expect".split())
+
+INTERROGATIVES = frozenset(
+    "what how why when where which who whom whose would could can will is are do does did shall should "
+    "may might have has was were isn't aren't".split()
+)
+QUESTION_OPENERS = re.compile(
+    r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
+    r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|"
+    r"(?:would|could|can|will|shall|should|may|might|do|does|did|is|are|was|were|have|has)\s+"
+    r"(?:you|your|we|i|it|the|this|that|there|they|pyongyang|north|dprk|kim|a|an|any|some|our))\b"
+)
+INDIRECT_QUESTION = re.compile(
+    r"\b(?:i wonder|we wonder|wondering|i would like to know|we would like to know|may i ask|let me ask|"
+    r"can you tell|could you tell|tell (?:me|us) (?:what|how|why|whether|if|when)|curious (?:to know|whether|if|about)|"
+    r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand)\b"
+)
+_NOT = r"(?<!not )(?<!never )(?<!no )"
+THREAT = re.compile(
+    r"\b(?:military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
+    r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
+    r"all options|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
+    r"strike (?:you|your|the|it|them|first|back)|we will strike|shoot (?:it|them) down|"
+    r"attack (?:you|your)|destroy (?:you|your|them|it|the test site|the site)|wipe (?:you|it|them) out|"
+    r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
+    r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
+    r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:un )?sanctions|"
+    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|escalate|increase) (?:every |all |the |our )?(?:sanctions|pressure)|"
+    r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
+    r"maximum pressure|pressure campaign|isolat|blockade|interdict|quarantine|not a single tanker|"
+    r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
+    r"end (?:the|these|this) (?:talks|negotiation|meeting|summit|dialogue)|call off|break off|pull out of|"
+    r"(?:cancel|suspend|abandon|end) (?:the |these |this )?(?:summit|talks|negotiations?|dialogue|process)|"
+    r"(?:offer|pledge|aid|deal|package)\b[^.]{0,40}\b(?:off the table|withdrawn|cancell?ed|dies|expires|void|gone)|"
+    r"(?:withdraw|take back|rescind|revoke) (?:our|the|that|this) (?:offer|proposal|pledge|aid)|take the aid|"
+    r"(?:resume|restart|expand|intensify|scale up|double) (?:the |our |full |large |full scale |large scale )*(?:joint )?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols)|"
+    r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
+    r"carrier (?:groups?|strike)|will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
+    r"security council)"
+)
+THREAT_CONNECTIVE = re.compile(
+    r"\b(?:or (?:we|you|there|the|it|washington|america)|otherwise|if not\b|failing (?:that|this)|or face|"
+    r"(?:and|or) (?:we|you) will (?:have|be forced|be left)|no (?:choice|option) but)\b"
+)
+PENALTY_AFTER_CONNECTIVE = re.compile(
+    r"\b(?:sanction|pressure|force|strike|attack|consequence|walk|leave|end|cancel|suspend|withdraw|pull|"
+    r"punish|price|regret|respond|military|isolat|cut off|stop (?:the|all|our)|halt (?:the|all|our))"
+)
+NEGATED_THREAT = re.compile(
+    r"\b(?:not|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
+    r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$"
+)
+ACCEPT = re.compile(
+    r"\b(?:agreed|agree|accept|accepted|acceptable|acept|deal|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
+    r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
+    r"approved?|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
+    r"write it (?:down|up)|shake on it|it is a deal|go ahead)\b"
+)
+REJECT = re.compile(
+    r"(?:^no\b|\bno[.,!]|\bnope\b|\bnever\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
+    r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
+    r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
+    r"\bnot (?:acceptable|possible|something we)\b|\bthe answer is no\b|\bnothing doing\b|"
+    r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
+    r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b)"
+)
+PROCEDURE = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
+    r"coffee|tea|adjourn|reconvene|agenda|schedule|minutes|interpret|translat|repeat|say (?:that|it) again|"
+    r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
+    r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
+)
+PRINCIPLE = re.compile(
+    r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|"
+    r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
+    r"our position|policy remains|remains? our|is our)\b"
+)
+INSISTING = re.compile(
+    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
+)
+DROPPED_DEMAND = re.compile(
+    r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
+    r"(?:what i said|that|this|our demand|the demand|our insistence|our request|that condition|the condition|"
+    r"our precondition|the precondition|that requirement|our requirement)|"
+    r"no longer (?:insist|demand|require|ask|need|expect|push)|"
+    r"not (?:going to )?(?:insist|demand|ask|require|need|push|expect|make)\w*\b[^.?]{0,60}"
+    r"\b(?:first|upfront|up front|right away|immediately|anymore|any more|as a precondition|precondition|now|at this stage|yet|before))"
+)
+FLOATING = re.compile(
+    r"\b(?:if|suppose|supposing|what if|were|should|in exchange for|in return for|could|would it help if|how about)\b"
+)

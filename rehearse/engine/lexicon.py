@@ -1,0 +1,155 @@
+"""Finding a playbook's items and topics in a message, from the phrases its author wrote.
+
+Phrase syntax (docs/playbooks.md): words match their stem ('tests' matches 'test'); a word ending
+in ``*`` matches any word it begins ('sanction*'); ``..`` allows up to four words in between;
+small filler words ('the', 'your', 'all', ...) may stand between any two phrase words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rehearse.content.playbook import Item
+from rehearse.engine.text import stem, tokens
+
+FILLERS = frozenset(
+    "the a an of your our its their all any this these those that his her my some on in at "
+    "very whole entire two both new".split()
+)
+GAP = 4
+MAX_FILLERS = 2
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    prefix: bool
+    gap: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """One phrase found in a message: what it names, the tokens it spans and the ones it used."""
+
+    key: str
+    start: int
+    end: int
+    used: frozenset[int]
+
+
+def compile_phrase(phrase: str) -> tuple[_Word, ...]:
+    """Turn a phrase's text into the words the matcher walks."""
+    words: list[_Word] = []
+    gap = 0
+    for raw in phrase.replace("-", " ").split():
+        if raw == "..":
+            gap = GAP
+            continue
+        prefix = raw.endswith("*")
+        text = raw.rstrip("*").lower()
+        for part in tokens(text) or [text]:
+            words.append(_Word(part if prefix else stem(part), prefix, gap))
+            gap = 0
+    return tuple(words)
+
+
+def _word_matches(word: _Word, token: str, raw: str) -> bool:
+    if word.prefix:
+        return raw.startswith(word.text)
+    return token == word.text
+
+
+class Lexicon:
+    """Matches item and topic phrases against the stems of a sentence."""
+
+    def __init__(self, items: Iterable[Item], topics: Mapping[str, Iterable[str]]) -> None:
+        self.items = {item.id: item for item in items}
+        self._item_phrases = self._index((item.id, p) for item in self.items.values() for p in item.phrases)
+        self._topic_phrases = self._index((name, p) for name, ps in topics.items() for p in ps)
+
+    @staticmethod
+    def _index(pairs: Iterable[tuple[str, str]]) -> _Index:
+        index = _Index()
+        for key, phrase in pairs:
+            words = compile_phrase(phrase)
+            if not words:
+                continue
+            if words[0].prefix:
+                index.by_prefix.append((words[0].text, key, words))
+            else:
+                index.by_first.setdefault(words[0].text, []).append((key, words))
+        return index
+
+    def find_items(self, raw: list[str], stemmed: list[str]) -> list[Match]:
+        """Return item matches in a sentence, dropping any whose words a longer match used."""
+        found = _find(self._item_phrases, raw, stemmed)
+        found.sort(key=lambda m: (-len(m.used), m.start))
+        kept: list[Match] = []
+        for match in found:
+            if any(match.key != k.key and match.used <= k.used for k in kept):
+                continue
+            if any(match.key == k.key for k in kept):
+                continue
+            kept.append(match)
+        return sorted(kept, key=lambda m: m.start)
+
+    def find_topics(self, raw: list[str], stemmed: list[str]) -> list[str]:
+        """Return the topics named in a sentence, in the order they appear."""
+        seen: list[str] = []
+        for match in sorted(_find(self._topic_phrases, raw, stemmed), key=lambda m: m.start):
+            if match.key not in seen:
+                seen.append(match.key)
+        return seen
+
+
+class _Index:
+    """Phrases indexed by their first word, so a sentence is scanned once."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
+        self.by_prefix: list[tuple[str, str, tuple[_Word, ...]]] = []
+
+    def candidates(self, raw: str, stemmed: str) -> list[tuple[str, tuple[_Word, ...]]]:
+        """Return the phrases whose first word matches this token."""
+        found = list(self.by_first.get(stemmed, ()))
+        for prefix, key, words in self.by_prefix:
+            if raw.startswith(prefix):
+                found.append((key, words))
+        return found
+
+
+def _find(index: _Index, raw: list[str], stemmed: list[str]) -> list[Match]:
+    out: list[Match] = []
+    done: set[tuple[str, tuple[_Word, ...]]] = set()
+    n = len(raw)
+    for start in range(n):
+        for key, words in index.candidates(raw[start], stemmed[start]):
+            if (key, words) in done:
+                continue
+            end = _match_rest(words, raw, stemmed, start, n)
+            if end is not None:
+                done.add((key, words))
+                out.append(Match(key, start, end[-1] + 1, frozenset(end)))
+    return out
+
+
+def _match_rest(words: tuple[_Word, ...], raw: list[str], stemmed: list[str], start: int, n: int) -> list[int] | None:
+    used = [start]
+    pos = start + 1
+    for word in words[1:]:
+        limit = pos + (word.gap if word.gap else MAX_FILLERS)
+        hit = -1
+        j = pos
+        while j < n and j <= limit:
+            if _word_matches(word, stemmed[j], raw[j]):
+                hit = j
+                break
+            if raw[j] in ",;:?" or (not word.gap and raw[j] not in FILLERS):
+                break
+            j += 1
+        if hit < 0:
+            return None
+        used.append(hit)
+        pos = hit + 1
+    return used

@@ -1,0 +1,310 @@
+"""A negotiation session: the machine, meters, ledger, table and history of one rehearsal.
+
+``Negotiation(persona, seed).say(text)`` reads the message as a move, lets the persona judge it,
+fires the machine, applies the fired rule's effects and action, runs the after-turn checks and
+renders the reply. Each turn records the reasons behind every meter change. ``rewind(n)``
+replays the first ``n`` messages from scratch, so it is deterministic by construction.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from rehearse.content.playbook import Playbook, Rule
+from rehearse.content.templates import RENDER_ERRORS, render
+from rehearse.engine.classifier import Classifier
+from rehearse.engine.ledger import Exchange
+from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
+from rehearse.engine.moves import MOVE_KINDS, Move
+from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
+from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
+
+MAX_MESSAGE = 100_000
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the meters moved on a turn: the rule that fired and its change to each meter."""
+
+    rule: str
+    changes: tuple[tuple[str, int], ...]
+
+    def __str__(self) -> str:
+        if not self.changes:
+            return f"{self.rule}: no change"
+        parts = ", ".join(f"{meter} {delta:+d}" for meter, delta in self.changes)
+        return f"{self.rule}: {parts}"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One completed turn: the message, how it was read, the reply and the session after it."""
+
+    number: int
+    say: str
+    move: Move
+    reply: str
+    state: str
+    outcome: str
+    meters: dict[str, int]
+    reasons: tuple[Reason, ...]
+    situation: str
+    table: Exchange | None
+    topic: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+
+class Negotiation:
+    """One rehearsal against a persona; same persona, seed and messages give the same replies."""
+
+    def __init__(self, persona: Playbook, seed: int = 0) -> None:
+        if not isinstance(persona, Playbook):
+            raise RehearseError("Negotiation needs a persona from load_persona(), not " + type(persona).__name__)
+        self.persona = persona
+        self.seed = int(seed)
+        self._machine: PersonaMachine = machine_for(persona)
+        self._classifier = _classifier_for(persona)
+        self._bargainer = Bargainer(persona)
+        self._reset()
+
+    def _reset(self) -> None:
+        if getattr(self, "_model", None) is not None:
+            self._machine.release(self._model)
+        self._model: SessionModel = self._machine.new_model(self)
+        self._rng = random.Random(self.seed)
+        self._meters = dict(self.persona.meters)
+        self._ledger: list[Exchange] = []
+        self._table: Exchange | None = None
+        self._turns: list[Turn] = []
+        self._counts = dict.fromkeys(MOVE_KINDS, 0)
+        self._streak = 0
+
+    # Public state -------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """Return the machine's current state."""
+        return self._model.state
+
+    @property
+    def outcome(self) -> str:
+        """Return ongoing, agreement or derailed."""
+        return self.persona.states[self.state].outcome
+
+    @property
+    def meters(self) -> dict[str, int]:
+        """Return a copy of the meters now."""
+        return dict(self._meters)
+
+    @property
+    def turns(self) -> list[Turn]:
+        """Return the turns so far, in order."""
+        return list(self._turns)
+
+    @property
+    def ledger(self) -> list[Exchange]:
+        """Return the agreed exchanges so far, in order (the roadmap)."""
+        return list(self._ledger)
+
+    @property
+    def table(self) -> Exchange | None:
+        """Return the proposal on the table, if any."""
+        return self._table
+
+    @property
+    def agreed_items(self) -> frozenset[str]:
+        """Return every item already agreed in the ledger."""
+        return frozenset().union(*(e.items for e in self._ledger)) if self._ledger else frozenset()
+
+    def classify(self, text: str) -> Move:
+        """Return how ``text`` would be read, without playing it."""
+        return self._classifier.classify(text)
+
+    # Playing ------------------------------------------------------------------------------
+
+    def say(self, text: str) -> Turn:
+        """Play one user message and return the completed turn."""
+        if self.outcome != "ongoing":
+            raise SessionEndedError(f"the session has ended ({self.outcome}); start a new one to continue")
+        if not isinstance(text, str):
+            raise RehearseError("a message must be text")
+        if len(text) > MAX_MESSAGE:
+            text = text[:MAX_MESSAGE]
+        if not text.strip() or not any(ch.isalnum() for ch in text):
+            raise EmptyMessageError("the message is empty; type what you want to say")
+        number = len(self._turns) + 1
+        move = self._classifier.classify(text)
+        self._counts[move.kind] += 1
+        self._streak = self._streak + 1 if move.kind in ("demand", "threat") else 0
+        assessment, proposal = self._judge(move, number)
+        topic = self._topic(text)
+        context = self._context(move, number, assessment, proposal, topic)
+        rule = self._machine.fire(self._model, f"move_{move.kind}", context)
+        reasons: list[Reason] = []
+        notes: list[str] = []
+        situation = "unmatched"
+        shown = proposal
+        if rule is not None:
+            reasons.append(self._apply(rule))
+            shown = self._act(rule.action, move, proposal, number)
+            situation = rule.reply or situation
+        check = self._check(move, number, assessment, proposal, topic)
+        if check is not None:
+            reasons.append(self._apply(check))
+            situation = check.reply or situation
+        reply = self._render(situation, move, shown, assessment, topic, number, notes)
+        turn = Turn(
+            number, text, move, reply, self.state, self.outcome, dict(self._meters), tuple(reasons),
+            situation, self._table, topic, tuple(notes),
+        )
+        self._turns.append(turn)
+        return turn
+
+    def rewind(self, n: int) -> None:
+        """Return the session to just after turn ``n`` (0 = the start), replaying deterministically."""
+        if not 0 <= n <= len(self._turns):
+            raise RehearseError(f"cannot rewind to turn {n}: the session has {len(self._turns)} turns")
+        said = [t.say for t in self._turns[:n]]
+        self._reset()
+        for text in said:
+            self.say(text)
+
+    # Internals ----------------------------------------------------------------------------
+
+    def _judge(self, move: Move, turn: int) -> tuple[Assessment, Exchange | None]:
+        agreed = self.agreed_items
+        b = self._bargainer
+        if move.kind == "reciprocal":
+            assessment = b.assess(move.gives, move.asks, agreed, turn)
+            return assessment, assessment.counter
+        if move.kind == "question" and move.asks:
+            return NO_OFFER, b.balance(frozenset(), move.asks - agreed, agreed, turn)
+        if move.kind == "question" and move.gives:
+            return NO_OFFER, b.answer_floated(move.gives - agreed, agreed, turn)
+        if move.kind == "concession":
+            return NO_OFFER, b.next_step(agreed | move.gives, turn)
+        return NO_OFFER, None
+
+    def _topic(self, text: str) -> str:
+        from rehearse.engine.text import clean, stems, tokens
+
+        raw = tokens(clean(text))
+        found = self.persona.lexicon.find_topics(raw, stems(raw))
+        return found[0] if found else ""
+
+    def _context(self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str) -> dict[str, Any]:
+        ctx: dict[str, Any] = dict(self._meters)
+        ctx.update(
+            {
+                "turn": turn,
+                "state": self.state,
+                "move.kind": move.kind,
+                "move.gives": move.gives,
+                "move.asks": move.asks,
+                "move.red_line": any(self.persona.items[i].red_line for i in move.asks),
+                "offer.verdict": a.verdict,
+                "offer.ratio": round(a.ratio, 3),
+                "offer.gross": a.gross,
+                "offer.premature": a.premature,
+                "proposal.ready": proposal is not None,
+                "topic": topic,
+                "streak.demands": self._streak,
+                "ledger.size": len(self._ledger),
+                "ledger.exchanges": sum(1 for e in self._ledger if e.user_gives and e.persona_gives),
+                "ledger.phase": max((e.phase for e in self._ledger), default=0),
+                "table.open": self._table is not None,
+                "table.by": self._table.by if self._table else "",
+            }
+        )
+        for kind, count in self._counts.items():
+            ctx[f"count.{kind}"] = count
+        return ctx
+
+    def _check(self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str) -> Rule | None:
+        if not self.persona.checks or self.outcome != "ongoing":
+            return None
+        return self._machine.fire(self._model, "check", self._context(move, turn, a, proposal, topic))
+
+    def _apply(self, rule: Rule) -> Reason:
+        changes = []
+        for meter, delta in rule.effects:
+            before = self._meters[meter]
+            after = min(100, max(0, before + delta))
+            self._meters[meter] = after
+            changes.append((meter, after - before))
+        return Reason(rule.reason, tuple(changes))
+
+    def _act(self, action: str | None, move: Move, proposal: Exchange | None, turn: int) -> Exchange | None:
+        b = self._bargainer
+        if action == "agree_offer":
+            self._ledger.append(b.exchange(move.gives, move.asks, by="user", turn=turn))
+            self._ledger[-1] = _at_turn(self._ledger[-1], turn)
+            self._table = None
+        elif action in ("counter", "propose") and proposal is not None:
+            self._table = _at_turn(proposal, turn)
+        elif action == "take_concession":
+            self._ledger.append(_at_turn(b.exchange(move.gives, frozenset(), by="user"), turn))
+            self._table = _at_turn(proposal, turn) if proposal is not None else None
+        elif action == "agree_table" and self._table is not None:
+            self._ledger.append(_at_turn(self._table, turn))
+            self._table = None
+        elif action == "drop_table":
+            self._table = None
+        return proposal
+
+    def _render(
+        self, situation: str, move: Move, proposal: Exchange | None, a: Assessment, topic: str, turn: int, notes: list[str]
+    ) -> str:
+        variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
+        variant = variants[self._rng.randrange(len(variants))]
+        label = self.persona.label
+        table = self._table
+        state = self.persona.states[self.state]
+        context = {
+            "name": self.persona.name,
+            "delegation": self.persona.delegation,
+            "leader": self.persona.leader,
+            "you_give": [label(i) for i in sorted(move.gives)],
+            "you_ask": [label(i) for i in sorted(move.asks)],
+            "we_give": [label(i) for i in sorted(proposal.persona_gives)] if proposal else [],
+            "we_want": [label(i) for i in sorted(proposal.user_gives)] if proposal else [],
+            "table_we_give": [label(i) for i in sorted(table.persona_gives)] if table else [],
+            "table_you_give": [label(i) for i in sorted(table.user_gives)] if table else [],
+            "roadmap": [describe_exchange(self.persona, e) for e in self._ledger],
+            "verdict": a.verdict,
+            "topic": topic,
+            "stage": self.state,
+            "mood": state.mood,
+            "turn": turn,
+            "trust": self._meters["trust"],
+            "tension": self._meters["tension"],
+        }
+        try:
+            return render(variant.template, context)
+        except RENDER_ERRORS as exc:
+            notes.append(f"reply template at {self.persona.path.name}:{variant.line} failed: {exc}")
+            return f"({self.persona.leader} pauses; the reply written for '{situation}' could not be used.)"
+
+
+def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
+    """Return one ledger entry as prose: 'phase 1: X and Y for Z'."""
+    mine = [persona.label(i) for i in sorted(exchange.persona_gives)]
+    theirs = [persona.label(i) for i in sorted(exchange.user_gives)]
+    from rehearse.content.templates import and_list
+
+    if not mine:
+        return f"phase {exchange.phase}: {and_list(theirs)}, offered by your side"
+    return f"phase {exchange.phase}: {and_list(mine)} for {and_list(theirs)}"
+
+
+def _at_turn(exchange: Exchange, turn: int) -> Exchange:
+    return Exchange(exchange.user_gives, exchange.persona_gives, exchange.phase, exchange.by, turn)
+
+
+def _classifier_for(persona: Playbook) -> Classifier:
+    classifier = persona.cache.get("classifier")
+    if classifier is None:
+        classifier = persona.cache["classifier"] = Classifier(persona.lexicon)
+    return classifier  # type: ignore[no-any-return]
