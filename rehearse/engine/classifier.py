@@ -24,6 +24,7 @@ class Sentence:
     """One sentence of a message with what the classifier read in it."""
 
     text: str
+    joined: str
     raw: list[str]
     stemmed: list[str]
     question: bool
@@ -45,7 +46,7 @@ def split_sentences(cleaned: str) -> list[Sentence]:
         if not raw:
             continue
         question = text.endswith("?") or bool(L.QUESTION_OPENERS.match(body)) or bool(L.INDIRECT_QUESTION.search(body))
-        out.append(Sentence(body, raw, stems(raw), question))
+        out.append(Sentence(body, " ".join(raw), raw, stems(raw), question))
     return out
 
 
@@ -69,10 +70,11 @@ class Classifier:
 
     def _read(self, s: Sentence) -> None:
         matches = self._apply_cues(s, self.lexicon.find_items(s.raw, s.stemmed))
-        s.threat = _is_threat(s.text)
-        s.dropped = bool(L.DROPPED_DEMAND.search(s.text))
-        s.principle = bool(L.PRINCIPLE.search(s.text)) and not L.INSISTING.search(s.text) and not s.question
-        used = set().union(*(m.used for m in matches)) if matches else set()
+        s.dropped = bool(L.DROPPED_DEMAND.search(s.joined))
+        s.principle = bool(L.PRINCIPLE.search(s.joined)) and not L.INSISTING.search(s.joined) and not s.question
+        restrictive = bool(L.RESTRICTIVE.search(s.joined))
+        used: set[int] = set().union(*(m.used for m in matches)) if matches else set()
+        offered_tokens: set[int] = set()
         for match in matches:
             item = self.lexicon.items[match.key]
             start, end = _clause(s.raw, match.start, match.end)
@@ -81,18 +83,22 @@ class Classifier:
             if item.side == "persona":
                 if not s.dropped and not s.principle and not _acknowledged(before):
                     s.asks.add(item.id)
-            elif _offered(item.refrain, before, after, s, start):
+            elif not restrictive and _offered(item.refrain, before, after, s, start):
                 s.gives.add(item.id)
+                offered_tokens |= set(range(match.start, match.end))
             else:
                 s.refused.add(item.id)
+        blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
+        s.threat = _is_threat(blanked)
 
     def _apply_cues(self, s: Sentence, matches: list[Match]) -> list[Match]:
         if not self._cues:
             return matches
-        joined = " " + " ".join(s.raw) + " "
         out: list[Match] = []
         for match in matches:
             key = match.key
+            start, end = _clause(s.raw, match.start, match.end)
+            joined = " " + " ".join(s.raw[start:end]) + " "
             for item_id, (instead_of, cues) in self._cues.items():
                 if key in instead_of and any(_has_cue(joined, cue) for cue in cues):
                     key = item_id
@@ -154,24 +160,24 @@ def _offered(refrain: bool, before: list[str], after: list[str], s: Sentence, cl
     """Decide whether a user-side item is offered (True) or refused / only mentioned (False)."""
     window = before + after[:6]
     joined_after = " ".join(after)
-    if re.match(r"^(?:is |are |was |will be |remains? |stays? )?(?:not on the table|off the table|out of the question|not negotiable|non negotiable|not something)", joined_after):
+    joined_window = " ".join(window)
+    if re.search(_NOT_OFFERED_AFTER, joined_after):
         return False
-    if re.search(r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b", joined_after) and not refrain:
-        return False
-    if re.search(r"\bonly (?:after|when|once|if)\b", s.text):
+    if not refrain and re.search(_NOT_YET_AFTER, joined_after):
         return False
     negated = _negations(window) % 2 == 1
     if refrain:
-        stopping = any(w in L.STOPPING or w.startswith(("suspen", "postpon", "cancel", "halt", "stopp")) for w in window)
+        stopping = bool(L.STOPPING_PHRASES.search(joined_window)) or any(
+            w in L.STOPPING or w.startswith(("suspen", "postpon", "cancel", "halt", "stopp")) for w in window
+        )
         doing = any(w in L.DOING for w in window)
-        if stopping:
-            offered = not negated
-        elif doing:
-            offered = negated
-        else:
-            offered = True if not negated else True
+        offered = not negated if stopping else (negated if doing else True)
     else:
-        withheld = any(w in L.WITHHOLDING for w in before[-4:]) and not any(w.startswith("lift") for w in before)
+        near = " ".join(before[-4:])
+        withheld = (any(w in L.WITHHOLDING for w in before[-4:]) or bool(L.WITHHOLDING_PHRASES.search(near))) and not any(
+            w.startswith("lift") for w in before
+        )
+        withheld = withheld or bool(L.WITHHELD_AFTER.search(joined_after))
         offered = not (negated ^ withheld)
     if not offered:
         return False
@@ -180,6 +186,13 @@ def _offered(refrain: bool, before: list[str], after: list[str], s: Sentence, cl
     if s.question:
         return any(w in L.FIRST_PERSON for w in s.raw[:clause_start] + before) or bool(L.FLOATING.search(" ".join(before)))
     return True
+
+
+_NOT_OFFERED_AFTER = (
+    r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
+    r"not negotiable|non negotiable|not something)"
+)
+_NOT_YET_AFTER = r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b"
 
 
 def _is_threat(text: str) -> bool:
@@ -212,16 +225,14 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
     if any(s.dropped for s in sentences):
         return "concession"
     last = sentences[-1]
-    text = " ".join(s.text for s in sentences)
+    text = " ; ".join(s.joined for s in sentences)
     reject = L.REJECT.search(text)
     accept = L.ACCEPT.search(text)
-    if reject or any(s.refused for s in sentences):
-        if not (last.question and not L.REJECT.search(last.text)):
-            return "reject"
-    if accept and not (last.question and not L.ACCEPT.search(last.text)):
-        if not last.question:
-            return "accept"
-    if L.PROCEDURE.search(last.text):
+    if (reject or any(s.refused for s in sentences)) and not (last.question and not L.REJECT.search(last.joined)):
+        return "reject"
+    if accept and not last.question:
+        return "accept"
+    if L.PROCEDURE.search(last.joined):
         return "other"
     if last.question:
         return "question"

@@ -18,9 +18,13 @@ CLAUSE_WORDS = frozenset(
 )
 # Verbs that stop an activity (exercises, a hostile policy): with them, the activity item is offered.
 STOPPING = frozenset(
-    "stop stopp suspend halt cancel postpone limit scale scal reduc reduce cut end freeze freez pause delay "
-    "curtail call shelve drop skip downsize smaller tabletop refrain cease scrap minimi restrict ground "
-    "suspension moratorium pare trim lower less fewer off hold-off limits restraint".split()
+    "stop stopp suspend halt cancel postpone limit reduc reduce cut end freeze freez pause delay "
+    "curtail shelve drop skip downsize smaller tabletop refrain cease scrap minimi restrict ground "
+    "suspension moratorium pare trim lower less fewer limits restraint".split()
+)
+STOPPING_PHRASES = re.compile(
+    r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
+    r"take \w+ (?:\w+ )?out|out of the rotation|no longer)\b"
 )
 # Verbs that carry an activity on: with them (and no negation), the activity item is not offered.
 DOING = frozenset(
@@ -28,7 +32,15 @@ DOING = frozenset(
     "hold keep planned scheduled schedul bigger larger more".split()
 )
 # Verbs that withhold a good (aid, relief, a treaty): with them, the good is not offered.
-WITHHOLDING = frozenset("withhold withheld cancel cancell revoke retract suspend stop halt freeze delay".split())
+WITHHOLDING = frozenset(
+    "withhold withheld cancel cancell revoke retract suspend stop halt freeze delay reimpose reinstate restore".split()
+)
+WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back)\b")
+WITHHELD_AFTER = re.compile(
+    r"\b(?:is|are|will be|gets?|would be) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead)|"
+    r"\b(?:dies|expires|ends)\b|\boff the table\b|\bwith us\b"
+)
+RESTRICTIVE = re.compile(r"\b(?:not until|not before|only (?:after|when|once|if))\b")
 ACKNOWLEDGING = frozenset(
     "welcome welcom thank commend applaud praise noted note acknowledge acknowledg already appreciat".split()
 )
@@ -40,7 +52,8 @@ INTERROGATIVES = frozenset(
 )
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
-    r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|"
+    r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|supposing|imagine|hypothetically|"
+    r"let us say|say we|"
     r"(?:would|could|can|will|shall|should|may|might|do|does|did|is|are|was|were|have|has)\s+"
     r"(?:you|your|we|i|it|the|this|that|there|they|pyongyang|north|dprk|kim|a|an|any|some|our))\b"
 )
@@ -55,11 +68,13 @@ THREAT = re.compile(
     r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
     r"all options|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
     r"strike (?:you|your|the|it|them|first|back)|we will strike|shoot (?:it|them) down|"
-    r"attack (?:you|your)|destroy (?:you|your|them|it|the test site|the site)|wipe (?:you|it|them) out|"
+    r"attack (?:you|your)|destroy (?:you\b|your (?:country|regime|nation|army|military|forces|sites?|launch)|them|it|the (?:test )?sites?)|wipe (?:you|it|them) out|"
+    r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go)\b|"
+    r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
     r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
     r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:un )?sanctions|"
-    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|escalate|increase) (?:every |all |the |our )?(?:sanctions|pressure)|"
+    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|escalate|increase) (?:every |all |the |our )?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
     r"maximum pressure|pressure campaign|isolat|blockade|interdict|quarantine|not a single tanker|"
     r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
@@ -78,10 +93,10 @@ THREAT_CONNECTIVE = re.compile(
 )
 PENALTY_AFTER_CONNECTIVE = re.compile(
     r"\b(?:sanction|pressure|force|strike|attack|consequence|walk|leave|end|cancel|suspend|withdraw|pull|"
-    r"punish|price|regret|respond|military|isolat|cut off|stop (?:the|all|our)|halt (?:the|all|our))"
+    r"punish|price|regret|respond|military|isolat|cut off|deploy|stop (?:the|all|our)|halt (?:the|all|our))"
 )
 NEGATED_THREAT = re.compile(
-    r"\b(?:not|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
+    r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
     r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$"
 )
 ACCEPT = re.compile(
@@ -92,7 +107,7 @@ ACCEPT = re.compile(
     r"write it (?:down|up)|shake on it|it is a deal|go ahead)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno[.,!]|\bnope\b|\bnever\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnope\b|\bnever\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -109,7 +124,7 @@ PROCEDURE = re.compile(
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
-    r"our position|policy remains|remains? our|is our)\b"
+    r"policy remains|remains? our)\b"
 )
 INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"

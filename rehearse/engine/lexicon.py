@@ -1,7 +1,7 @@
 """Finding a playbook's items and topics in a message, from the phrases its author wrote.
 
 Phrase syntax (docs/playbooks.md): words match their stem ('tests' matches 'test'); a word ending
-in ``*`` matches any word it begins ('sanction*'); ``..`` allows up to four words in between;
+in ``*`` matches any word it begins ('sanction*'); ``..`` allows up to six words in between;
 small filler words ('the', 'your', 'all', ...) may stand between any two phrase words.
 """
 
@@ -17,7 +17,7 @@ FILLERS = frozenset(
     "the a an of your our its their all any this these those that his her my some on in at "
     "very whole entire two both new".split()
 )
-GAP = 4
+GAP = 6
 MAX_FILLERS = 2
 
 

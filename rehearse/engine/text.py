@@ -29,6 +29,10 @@ _CONTRACTIONS = [
     (re.compile(r"\b(it|that|what|there|here|who|he|she)'s\b"), r"\1 is"),
     (re.compile(r"\b(i|we|you|they)ll\b"), r"\1 will"),
     (re.compile(r"\bthats\b"), "that is"),
+    (re.compile(r"\bur\b"), "your"),
+    (re.compile(r"\bu\b"), "you"),
+    (re.compile(r"\bwat\b"), "what"),
+    (re.compile(r"\bpls\b|\bplz\b"), "please"),
 ]
 _TOKEN = re.compile(r"[a-z0-9]+|[?,;:]")
 
