@@ -53,9 +53,9 @@ class Checker:
 
     def text(self, data: LineDict, key: str, where: str, default: str | None = None) -> str:
         """Return a non-empty string field, recording a problem if it is something else."""
-        value = data.get(key, default)
-        if value is None:
-            return ""
+        if key not in data:
+            return default or ""
+        value = data[key]
         if not isinstance(value, str) or not value.strip():
             self.add(data.line_of(key), f"{where}: '{key}' must be non-empty text")
             return ""

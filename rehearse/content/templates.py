@@ -40,6 +40,12 @@ def and_list(values: Iterable[Any], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+def upfirst(value: Any) -> str:
+    """Upper-case the first letter only (unlike ``capitalize``, which lowers the rest)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
 def make_environment() -> jinja2.Environment:
     """Return the sandboxed environment every reply template is compiled in."""
     env = _BoundedSandbox(
@@ -50,6 +56,7 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["and_list"] = and_list
+    env.filters["upfirst"] = upfirst
     return env
 
 

@@ -66,17 +66,15 @@ class PersonaMachine:
                 after=[_recorder(rule)],
             )
 
-    def new_model(self, owner: object) -> SessionModel:
-        """Add a fresh model in the initial state; it is removed when ``owner`` is collected."""
+    def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize]:
+        """Add a fresh model in the initial state.
+
+        The returned finalizer removes it from the shared machine: call it to release the model
+        early; it also runs by itself when ``owner`` is collected, so no session leaks.
+        """
         model = SessionModel()
         self.machine.add_model(model, initial=self.playbook.initial)
-        weakref.finalize(owner, self.machine.remove_model, model)
-        return model
-
-    def release(self, model: SessionModel) -> None:
-        """Remove a model from the shared machine."""
-        if model in self.machine.models:
-            self.machine.remove_model(model)
+        return model, weakref.finalize(owner, self.machine.remove_model, model)
 
     def fire(self, model: SessionModel, trigger: str, context: dict[str, Any]) -> Rule | None:
         """Fire ``trigger``; return the rule that fired, or None when no rule's condition held."""

@@ -70,9 +70,11 @@ class Negotiation:
         self._reset()
 
     def _reset(self) -> None:
-        if getattr(self, "_model", None) is not None:
-            self._machine.release(self._model)
-        self._model: SessionModel = self._machine.new_model(self)
+        release = getattr(self, "_release", None)
+        if release is not None:
+            release()
+        self._model: SessionModel
+        self._model, self._release = self._machine.new_model(self)
         self._rng = random.Random(self.seed)
         self._meters = dict(self.persona.meters)
         self._ledger: list[Exchange] = []
@@ -180,7 +182,11 @@ class Negotiation:
             assessment = b.assess(move.gives, move.asks, agreed, turn)
             return assessment, assessment.counter
         if move.kind == "question" and move.asks:
-            return NO_OFFER, b.balance(frozenset(), move.asks - agreed, agreed, turn)
+            open_phase = b.open_phase(agreed)
+            wanted = frozenset(i for i in move.asks - agreed if self.persona.items[i].phase <= open_phase)
+            premature = wanted != move.asks - agreed
+            proposal = b.balance(frozenset(), wanted, agreed, turn) if wanted or premature else None
+            return Assessment("none", 0.0, False, premature, None), proposal
         if move.kind == "question" and move.gives:
             return NO_OFFER, b.answer_floated(move.gives - agreed, agreed, turn)
         if move.kind == "concession":

@@ -62,6 +62,7 @@ class Bargainer:
     def assess(self, gives: frozenset[str], asks: frozenset[str], agreed: frozenset[str], turn: int) -> Assessment:
         """Judge a reciprocal offer: accept it, ask for more, or counter it."""
         new_asks = asks - agreed
+        gives = gives - agreed
         aspiration = self.strategy.aspiration(turn)
         ratio = self.ratio(gives, new_asks)
         open_phase = self.open_phase(agreed)
@@ -87,8 +88,9 @@ class Bargainer:
                 return None
             persona.add(cheapest.id)
         user = set(gives)
-        for candidate in self._wanted(agreed | frozenset(user), open_phase):
-            if self.ratio(user, persona) >= aspiration:
+        while self.ratio(user, persona) < aspiration:
+            candidate = self._closing_item(user, persona, agreed, open_phase, aspiration)
+            if candidate is None:
                 break
             user.add(candidate.id)
         while self.ratio(user, persona) < aspiration and len(persona) > 1:
@@ -128,7 +130,18 @@ class Bargainer:
                 return item
         return None
 
-    def _wanted(self, excluded: frozenset[str], open_phase: int) -> list[Item]:
-        """Return user items the persona would ask for, nearest phase first, most valued first."""
-        pool = [i for i in self._user_items if i.id not in excluded and i.phase <= open_phase + 1]
-        return sorted(pool, key=lambda i: (abs(i.phase - open_phase), -i.value, i.id))
+    def _closing_item(
+        self, user: set[str], persona: set[str], agreed: frozenset[str], open_phase: int, aspiration: float
+    ) -> Item | None:
+        """Pick the user item to ask for next: from the nearest phase, the smallest that closes the gap,
+        else the largest there."""
+        gap = aspiration * self.worth(persona) - self.worth(user)
+        pool = [i for i in self._user_items if i.id not in agreed and i.id not in user and i.phase <= open_phase + 1]
+        if not pool:
+            return None
+        nearest = min(abs(i.phase - open_phase) for i in pool)
+        group = [i for i in pool if abs(i.phase - open_phase) == nearest]
+        closing = [i for i in group if i.value >= gap]
+        if closing:
+            return min(closing, key=lambda i: (i.value, i.id))
+        return max(group, key=lambda i: (i.value, i.id))

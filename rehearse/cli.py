@@ -1,0 +1,136 @@
+"""The ``rehearse`` command line: parse, call the domain, print. No Textual import at start-up."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from rehearse import __version__
+from rehearse.errors import ContentError, RehearseError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn deliberate errors into one clear line on stderr and exit code 2."""
+    try:
+        yield
+    except ContentError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(2) from None
+    except RehearseError as exc:
+        click.echo(f"rehearse: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
+def _persona(name: str) -> Any:
+    from rehearse.content.registry import load_persona
+
+    return load_persona(name)
+
+
+def _save_dir(save_dir: Path | None, no_save: bool) -> Path | None:
+    if no_save:
+        return None
+    if save_dir is not None:
+        return save_dir
+    from rehearse.locations import sessions_dir
+
+    return sessions_dir()
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="rehearse")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Rehearse a hard negotiation against computer-played delegations."""
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.argument("persona")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the delegation's choices.")
+@click.option("--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to save the dialogue in.")
+@click.option("--no-save", is_flag=True, help="Do not save the dialogue.")
+def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
+    """Negotiate in plain lines on stdin/stdout (no TUI)."""
+    from rehearse.chat import ChatIO, run_chat
+
+    with _user_errors():
+        playbook = _persona(persona)
+        io = ChatIO(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+        run_chat(playbook, seed, _save_dir(save_dir, no_save), io, __version__)
+
+
+@cli.command()
+@click.option("--persona", "persona", required=True, help="Persona whose items to read messages with.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object a line.")
+def classify(persona: str, as_json: bool) -> None:
+    """Read one message a line from stdin and print how each is read."""
+    from rehearse.engine.classifier import Classifier
+
+    with _user_errors():
+        classifier = Classifier(_persona(persona).lexicon)
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        move = classifier.classify(text)
+        if as_json:
+            click.echo(json.dumps({"text": text, **move.as_dict()}, ensure_ascii=False))
+        else:
+            items = " ".join(
+                part
+                for part in (
+                    f"gives={','.join(sorted(move.gives))}" if move.gives else "",
+                    f"asks={','.join(sorted(move.asks))}" if move.asks else "",
+                )
+                if part
+            )
+            click.echo(f"{move.kind:<10} {items}  | {text}")
+
+
+@cli.command()
+def personas() -> None:
+    """List the delegations you can rehearse against."""
+    from rehearse.content.registry import available_personas, load_persona
+
+    entries = available_personas()
+    if not entries:
+        click.echo("No personas found.")
+    for entry in entries:
+        try:
+            playbook = load_persona(str(entry.path))
+        except RehearseError as exc:
+            click.echo(f"{entry.id:<10} (cannot be loaded: {exc})")
+            continue
+        click.echo(f"{entry.id:<10} {playbook.title}  [{playbook.difficulty}]")
+        click.echo(f"{'':<10} {playbook.user_role}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check playbooks (and folders of them); print file:line: message per problem."""
+    from rehearse.content.validate import validate_paths
+
+    with _user_errors():
+        problems, checked = validate_paths(paths)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked} file(s).", err=True)
+        raise SystemExit(1)
+    click.echo(f"{checked} file(s) checked, no problems.", err=True)
+
+
+def main() -> None:
+    """Entry point of the ``rehearse`` console script."""
+    cli.main(prog_name="rehearse")

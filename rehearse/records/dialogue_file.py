@@ -1,0 +1,150 @@
+"""Saved dialogues (CONTRACTS.md section 7): JSON Lines written turn by turn, read back tolerantly."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+from rehearse.content.playbook import Playbook
+from rehearse.engine.negotiation import Turn, describe_exchange
+from rehearse.errors import DialogueFileError
+
+FORMAT = "rehearse-dialogue"
+VERSION = 1
+
+
+def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
+    """Return the JSON object saved for one turn (contract fields first, then extras)."""
+    return {
+        "turn": turn.number,
+        "say": turn.say,
+        "move": turn.move.as_dict(),
+        "reply": turn.reply,
+        "state": turn.state,
+        "outcome": turn.outcome,
+        "meters": turn.meters,
+        "reasons": [str(r) for r in turn.reasons],
+        "situation": turn.situation,
+        "table": turn.table.as_dict() if turn.table else None,
+    }
+
+
+class DialogueWriter:
+    """Appends a session to a new dialogue file, flushing after every line; never overwrites."""
+
+    def __init__(self, path: Path, handle: IO[str]) -> None:
+        self.path = path
+        self._handle = handle
+
+    @classmethod
+    def create(cls, folder: Path, persona: Playbook, seed: int, version: str, **extra: Any) -> DialogueWriter:
+        """Create a new dialogue file in ``folder`` and write its header."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DialogueFileError(f"cannot create the save folder '{folder}': {exc.strerror}") from None
+        started = datetime.now(timezone.utc).astimezone()
+        stem = f"{persona.id}-{started:%Y%m%d-%H%M%S}-seed{seed}"
+        for attempt in range(1000):
+            path = folder / (f"{stem}.jsonl" if attempt == 0 else f"{stem}-{attempt}.jsonl")
+            try:
+                handle = path.open("x", encoding="utf-8")
+                break
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise DialogueFileError(f"cannot save the dialogue in '{folder}': {exc.strerror}") from None
+        else:  # pragma: no cover - a thousand sessions in one second
+            raise DialogueFileError(f"too many dialogues named {stem} in '{folder}'")
+        writer = cls(path, handle)
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "persona": persona.id,
+            "playbook_sha256": persona.sha256,
+            "seed": seed,
+            "started": started.isoformat(timespec="seconds"),
+            "rehearse": version,
+            "playbook_path": str(persona.path),
+            **extra,
+        }
+        writer.write(header)
+        return writer
+
+    def write(self, record: dict[str, Any]) -> None:
+        """Append one record and flush it to the operating system."""
+        try:
+            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except OSError as exc:
+            raise DialogueFileError(f"cannot write to '{self.path}': {exc.strerror}") from None
+
+    def write_turn(self, persona: Playbook, turn: Turn) -> None:
+        """Append a completed turn."""
+        self.write(turn_record(persona, turn))
+
+    def write_rewind(self, to_turn: int) -> None:
+        """Record that the user took the session back to just after ``to_turn``."""
+        self.write({"event": "rewind", "to_turn": to_turn})
+
+    def close(self) -> None:
+        """Close the file (every line is already flushed)."""
+        if not self._handle.closed:
+            self._handle.close()
+
+
+@dataclass
+class Dialogue:
+    """A saved dialogue read back: its header, its turn records, rewinds and any problems found."""
+
+    path: Path
+    header: dict[str, Any]
+    turns: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_dialogue(path: Path) -> Dialogue:
+    """Read a dialogue file; a last line cut off mid-write is reported in ``warnings`` and skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DialogueFileError(f"no dialogue file at '{path}'") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DialogueFileError(f"cannot read '{path}': {exc}") from None
+    lines = text.split("\n")
+    complete_end = text.endswith("\n")
+    if not lines or not lines[0].strip():
+        raise DialogueFileError(f"'{path}' is empty, not a rehearse dialogue")
+    try:
+        header = json.loads(lines[0])
+    except json.JSONDecodeError:
+        raise DialogueFileError(f"'{path}' is not a rehearse dialogue (its first line is not a header)") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise DialogueFileError(f"'{path}' is not a rehearse dialogue")
+    version = header.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise DialogueFileError(
+            f"'{path}' uses dialogue format version {version}; this rehearse reads up to version {VERSION}"
+        )
+    dialogue = Dialogue(path, header)
+    numbered = [(n, line) for n, line in enumerate(lines[1:], start=2) if line.strip()]
+    for position, (index, line) in enumerate(numbered):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            if position == len(numbered) - 1 and not complete_end:
+                dialogue.warnings.append(f"{path}:{index}: the last line was cut off mid-write; it was skipped")
+            else:
+                dialogue.warnings.append(f"{path}:{index}: unreadable line skipped")
+            continue
+        if not isinstance(record, dict):
+            dialogue.warnings.append(f"{path}:{index}: not a turn record; skipped")
+        elif "turn" in record and "say" in record:
+            dialogue.turns.append(record)
+        elif "event" in record:
+            dialogue.events.append({**record, "after_line": len(dialogue.turns)})
+    return dialogue
