@@ -6,6 +6,6 @@ from rehearse.content.registry import load_persona
 from rehearse.engine.moves import Move
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.errors import RehearseError
+from rehearse.version import VERSION as __version__
 
-__version__ = "0.1.0"
 __all__ = ["Move", "Negotiation", "RehearseError", "Turn", "__version__", "load_persona"]

@@ -22,6 +22,8 @@ class Checker:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
+        self.thorough = False
+        self.trusted = False
 
     def add(self, line: int, message: str) -> None:
         """Record one problem at ``line``."""

@@ -12,8 +12,9 @@ import jinja2
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.conditions import ConditionSyntaxError, compile_condition
 from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, State, Strategy, Variant
-from rehearse.content.templates import RENDER_ERRORS, compile_template, render
+from rehearse.content.templates import RENDER_ERRORS, check_template, render
 from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
+from rehearse.content.validated import is_validated, mark_validated
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
 from rehearse.engine.moves import MOVE_KINDS, OUTCOMES
 from rehearse.errors import ContentError
@@ -48,10 +49,19 @@ _SAMPLE = {
 }
 
 
-def load_playbook(path: Path) -> Playbook:
-    """Load and validate the playbook at ``path``; raise ContentError listing every problem."""
+def load_playbook(path: Path, thorough: bool = False) -> Playbook:
+    """Load and validate the playbook at ``path``; raise ContentError listing every problem.
+
+    Templates are checked statically (syntax, variables, filters); ``thorough`` also compiles and
+    renders each one with sample values. The same bytes, once checked by this version of
+    rehearse, are not parsed again (a marker in the cache folder records it); templates are
+    then compiled on first use.
+    """
     data, raw = read_yaml_file(path)
+    sha256 = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     check = Checker(str(path))
+    check.thorough = thorough
+    check.trusted = not thorough and is_validated(sha256)
     top = check.mapping(data, "playbook", 1, TOP_REQUIRED, TOP_OPTIONAL)
     if top is None:
         raise ContentError(check.problems)
@@ -74,6 +84,8 @@ def load_playbook(path: Path) -> Playbook:
     strategy = _strategy(check, top)
     if check.problems:
         raise ContentError(check.problems)
+    if not check.trusted:
+        mark_validated(sha256)
     return Playbook(
         id=persona_id,
         name=check.text(top, "name", "playbook"),
@@ -93,7 +105,7 @@ def load_playbook(path: Path) -> Playbook:
         topics=topics,
         strategy=strategy,
         path=path,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        sha256=sha256,
     )
 
 
@@ -181,7 +193,7 @@ def _replies(check: Checker, top: LineDict) -> dict[str, tuple[Variant, ...]]:
         where = f"reply '{situation}'"
         variants: list[Variant] = []
         for source, line in check.strings(spec, where, data.line_of(situation), allow_single=True):
-            variant = _compile_variant(check, where, source, line)
+            variant = Variant(source, line) if check.trusted else _checked_variant(check, where, source, line)
             if variant is not None:
                 variants.append(variant)
         if not variants:
@@ -193,23 +205,24 @@ def _replies(check: Checker, top: LineDict) -> dict[str, tuple[Variant, ...]]:
     return replies
 
 
-def _compile_variant(check: Checker, where: str, source: str, line: int) -> Variant | None:
+def _checked_variant(check: Checker, where: str, source: str, line: int) -> Variant | None:
     try:
-        template, names = compile_template(source)
+        problem = check_template(source, frozenset(TEMPLATE_NAMES))
     except jinja2.TemplateSyntaxError as exc:
         check.add(line, f"{where}: template syntax: {exc.message}")
         return None
-    unknown = sorted(names - set(TEMPLATE_NAMES))
-    if unknown:
-        hints = "".join(suggest(n, TEMPLATE_NAMES) for n in unknown[:1])
-        check.add(line, f"{where}: undefined template variable '{unknown[0]}'{hints}")
+    if problem is not None:
+        name = problem.split("'")[1] if problem.startswith("undefined") else ""
+        check.add(line, f"{where}: {problem}{suggest(name, TEMPLATE_NAMES) if name else ''}")
         return None
-    try:
-        render(template, _SAMPLE)
-    except RENDER_ERRORS as exc:
-        check.add(line, f"{where}: template fails to render: {exc}")
-        return None
-    return Variant(template, source, line)
+    variant = Variant(source, line)
+    if check.thorough:
+        try:
+            render(variant.template, _SAMPLE)
+        except RENDER_ERRORS as exc:
+            check.add(line, f"{where}: template fails to render: {exc}")
+            return None
+    return variant
 
 
 def _rules(

@@ -83,13 +83,22 @@ class Strategy:
         return self.opening_ratio - (self.opening_ratio - self.reservation_ratio) * alpha
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Variant:
-    """One reply variant: its compiled template and where it was written."""
+    """One reply variant: its template source, where it was written, compiled on first use."""
 
-    template: jinja2.Template
     source: str
     line: int
+    _compiled: jinja2.Template | None = field(default=None, repr=False)
+
+    @property
+    def template(self) -> jinja2.Template:
+        """Return the compiled template (compiling costs about a millisecond, so it is done once)."""
+        if self._compiled is None:
+            from rehearse.content.templates import compile_template
+
+            self._compiled = compile_template(self.source)
+        return self._compiled
 
 
 @dataclass(eq=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import jinja2
-from jinja2 import meta
+from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_RENDERED = 4000
@@ -76,11 +76,32 @@ RENDER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
-def compile_template(source: str) -> tuple[jinja2.Template, frozenset[str]]:
-    """Compile one template; return it with the variables it reads (raises TemplateSyntaxError)."""
+def check_template(source: str, known: frozenset[str]) -> str | None:
+    """Parse a template and check it statically; return the first problem, or None.
+
+    Raises ``TemplateSyntaxError`` for syntax errors. Checks, without compiling: variables are
+    known ones (or set inside the template), filters and tests exist, no ``_private`` attribute.
+    """
     tree = ENVIRONMENT.parse(source)
-    names = frozenset(meta.find_undeclared_variables(tree))
-    return ENVIRONMENT.from_string(tree), names
+    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in known and name.name not in stored:
+            return f"undefined template variable '{name.name}'"
+    for node in tree.find_all(nodes.Filter):
+        if node.name not in ENVIRONMENT.filters:
+            return f"unknown filter '{node.name}'"
+    for test in tree.find_all(nodes.Test):
+        if test.name not in ENVIRONMENT.tests:
+            return f"unknown test '{test.name}'"
+    for attr in tree.find_all(nodes.Getattr):
+        if attr.attr.startswith("_"):
+            return f"template fails to render: access to attribute '{attr.attr}' is not allowed"
+    return None
+
+
+def compile_template(source: str) -> jinja2.Template:
+    """Compile one template (raises TemplateSyntaxError)."""
+    return ENVIRONMENT.from_string(source)
 
 
 def render(template: jinja2.Template, context: Mapping[str, Any]) -> str:

@@ -27,7 +27,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     for path in files:
         try:
-            load_playbook(path)
+            load_playbook(path, thorough=True)
         except ContentError as exc:
             problems.extend(exc.problems)
     return problems, len(files)

@@ -19,7 +19,7 @@ from yaml.resolver import BaseResolver
 from rehearse.errors import ContentError, Problem
 
 try:
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     _FAST = True
 except ImportError:  # pragma: no cover - libyaml is present on our machines

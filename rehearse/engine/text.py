@@ -39,10 +39,10 @@ _TOKEN = re.compile(r"[a-z0-9]+|[?,;:]")
 
 def clean(text: str) -> str:
     """Return ``text`` lower-cased, without control characters, its contractions spelt out."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub(" ", text)
     if len(text) > MAX_READ:
         text = text[-MAX_READ:]
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)
     text = text.translate(_QUOTES).lower()
     for pattern, repl in _ABBREV:
         text = pattern.sub(repl, text)
