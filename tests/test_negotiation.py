@@ -124,7 +124,7 @@ def test_concession_raises_trust_a_little_and_the_persona_asks_for_more(neg: Neg
     [
         ("What does denuclearization mean to your side?", "answer_denuclearization", ["peninsula", "region"]),
         ("What security would your government need?", "answer_security", ["attack", "guarantee", "hostil"]),
-        ("How would you sequence the steps?", "answer_sequencing", ["first", "step", "phase"]),
+        ("How would you sequence the steps?", "answer_sequencing", ["first", "step", "phase", "treaty"]),
     ],
 )
 def test_questions_are_answered_from_positions_without_raising_tension(
