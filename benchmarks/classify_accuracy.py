@@ -25,11 +25,11 @@ SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
 
 
 def corpora(persona: str) -> dict[str, Path]:
-    found = {
-        "shared": SHARED,
-        "tuning": ROOT / "tests" / "corpus" / f"{persona}_tuning.yaml",
-        "heldout": ROOT / "tests" / "corpus" / f"{persona}_heldout.yaml",
-    }
+    found = {"shared": SHARED} if persona == "dprk" else {}
+    corpus = ROOT / "tests" / "corpus"
+    for path in sorted(corpus.glob(f"{persona}_tuning*.yaml")):
+        found[path.stem.removeprefix(f"{persona}_")] = path
+    found["heldout"] = corpus / f"{persona}_heldout.yaml"
     return {name: path for name, path in found.items() if path.is_file()}
 
 
@@ -67,12 +67,14 @@ def print_confusion(confusion: Counter[tuple[str, str]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persona", default="dprk")
-    parser.add_argument("--misses", choices=["shared", "tuning"], help="print the misses of one corpus")
+    parser.add_argument("--misses", metavar="SET", help="print the misses of one set (never the held-out one)")
     parser.add_argument("corpus", nargs="*", type=Path)
     args = parser.parse_args()
     classifier = Classifier(load_persona(args.persona).lexicon)
     sets = {p.stem: p for p in args.corpus} if args.corpus else corpora(args.persona)
     if args.misses:
+        if args.misses == "heldout":
+            parser.error("the held-out set is for measuring only; its misses are not shown")
         sets = {args.misses: corpora(args.persona)[args.misses]}
     for name, path in sets.items():
         rows = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from rehearse.engine.lexicon import Lexicon
 
 Side = Literal["persona", "user"]
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 ACTIONS: dict[str, str] = {
     "agree_offer": "the user's offer enters the ledger as agreed",
@@ -90,6 +92,14 @@ class Variant:
     source: str
     line: int
     _compiled: jinja2.Template | None = field(default=None, repr=False)
+    _names: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Return the words of the source that may name template variables (a cheap superset)."""
+        if self._names is None:
+            self._names = frozenset(_WORD.findall(self.source))
+        return self._names
 
     @property
     def template(self) -> jinja2.Template:

@@ -16,6 +16,7 @@ from rehearse.engine.lexicon import Lexicon, Match
 from rehearse.engine.moves import Move, MoveKind
 from rehearse.engine.text import clean, stems, tokens
 
+MEMO_SIZE = 4096
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
 
 
@@ -55,6 +56,7 @@ class Classifier:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._memo: dict[str, tuple[Move, str]] = {}
         self._cues = {
             item.id: (item.instead_of, [c.lower() for c in item.cues])
             for item in lexicon.items.values()
@@ -63,10 +65,30 @@ class Classifier:
 
     def classify(self, text: str) -> Move:
         """Return the move ``text`` makes."""
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[Move, str]:
+        """Return the move ``text`` makes and the first topic it names ('' if none).
+
+        Readings are remembered (moves are immutable), so a message seen before costs a lookup.
+        """
+        cached = self._memo.get(text)
+        if cached is None:
+            cached = self._read_text(text)
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[text] = cached
+        return cached
+
+    def _read_text(self, text: str) -> tuple[Move, str]:
         sentences = split_sentences(clean(text))
+        topic = ""
         for sentence in sentences:
             self._read(sentence)
-        return _decide(sentences)
+            if not topic:
+                found = self.lexicon.find_topics(sentence.raw, sentence.stemmed)
+                topic = found[0] if found else ""
+        return _decide(sentences), topic
 
     def _read(self, s: Sentence) -> None:
         matches = self._apply_cues(s, self.lexicon.find_items(s.raw, s.stemmed))

@@ -76,7 +76,7 @@ class Lexicon:
             if not words:
                 continue
             if words[0].prefix:
-                index.by_prefix.append((words[0].text, key, words))
+                index.by_prefix.setdefault(words[0].text, []).append((key, words))
             else:
                 index.by_first.setdefault(words[0].text, []).append((key, words))
         return index
@@ -108,28 +108,38 @@ class _Index:
 
     def __init__(self) -> None:
         self.by_first: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
-        self.by_prefix: list[tuple[str, str, tuple[_Word, ...]]] = []
+        self.by_prefix: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
+        self._lengths: list[int] | None = None
+        self._memo: dict[tuple[str, str], list[tuple[str, tuple[_Word, ...]]]] = {}
 
     def candidates(self, raw: str, stemmed: str) -> list[tuple[str, tuple[_Word, ...]]]:
-        """Return the phrases whose first word matches this token."""
+        """Return the phrases whose first word matches this token (remembered per token)."""
+        memo = self._memo.get((raw, stemmed))
+        if memo is not None:
+            return memo
+        if self._lengths is None:
+            self._lengths = sorted({len(p) for p in self.by_prefix})
         found = list(self.by_first.get(stemmed, ()))
-        for prefix, key, words in self.by_prefix:
-            if raw.startswith(prefix):
-                found.append((key, words))
+        for length in self._lengths:
+            if length > len(raw):
+                break
+            found.extend(self.by_prefix.get(raw[:length], ()))
+        if len(self._memo) < 50_000:
+            self._memo[(raw, stemmed)] = found
         return found
 
 
 def _find(index: _Index, raw: list[str], stemmed: list[str]) -> list[Match]:
     out: list[Match] = []
-    done: set[tuple[str, tuple[_Word, ...]]] = set()
+    done: set[int] = set()
     n = len(raw)
     for start in range(n):
         for key, words in index.candidates(raw[start], stemmed[start]):
-            if (key, words) in done:
+            if id(words) in done:
                 continue
-            end = _match_rest(words, raw, stemmed, start, n)
+            end = _match_rest(words, raw, stemmed, start, n) if len(words) > 1 else [start]
             if end is not None:
-                done.add((key, words))
+                done.add(id(words))
                 out.append(Match(key, start, end[-1] + 1, frozenset(end)))
     return out
 

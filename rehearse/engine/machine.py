@@ -1,15 +1,15 @@
 """The persona's finite-state machine: one shared ``transitions`` Machine per playbook.
 
-Each session is a model added to the shared machine (and removed when the session is dropped);
-triggers are ``move_<kind>`` for the user's move and ``check`` for after-turn checks. Conditions
-are the playbook's compiled conditions; the rule that fired is recorded on the turn context.
+Each session is a model added to the shared machine (and removed when the session is dropped).
+Every playbook rule becomes its own transition, triggered by ``rule_<n>``. To move, the engine
+takes the rules for the move's kind (or the after-turn checks) that leave the current state, in
+playbook order, tests their compiled conditions, and fires the first that holds.
 """
 
 from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
 from typing import Any
 
 from transitions import Machine
@@ -25,23 +25,6 @@ class SessionModel:
     state: str
 
 
-def _recorder(rule: Rule) -> Callable[[dict[str, Any]], None]:
-    def record(context: dict[str, Any]) -> None:
-        context["_fired"] = rule
-
-    return record
-
-
-def _tester(rule: Rule) -> Callable[[dict[str, Any]], bool]:
-    condition = rule.condition
-    assert condition is not None
-
-    def test(context: dict[str, Any]) -> bool:
-        return condition(context)
-
-    return test
-
-
 class PersonaMachine:
     """The machine built from a playbook's states, transitions and checks."""
 
@@ -55,16 +38,14 @@ class PersonaMachine:
             ignore_invalid_triggers=True,
             send_event=False,
         )
-        for rule in (*playbook.rules, *playbook.checks):
+        self._candidates: dict[tuple[str, str], list[tuple[str, Rule]]] = {}
+        for index, rule in enumerate((*playbook.rules, *playbook.checks)):
             if not rule.sources:
                 continue
-            self.machine.add_transition(
-                rule.trigger,
-                source=list(rule.sources),
-                dest=rule.dest,
-                conditions=[_tester(rule)] if rule.condition else None,
-                after=[_recorder(rule)],
-            )
+            name = f"rule_{index}"
+            self.machine.add_transition(name, source=list(rule.sources), dest=rule.dest)
+            for source in rule.sources:
+                self._candidates.setdefault((rule.trigger, source), []).append((name, rule))
 
     def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize]:
         """Add a fresh model in the initial state.
@@ -77,11 +58,12 @@ class PersonaMachine:
         return model, weakref.finalize(owner, self.machine.remove_model, model)
 
     def fire(self, model: SessionModel, trigger: str, context: dict[str, Any]) -> Rule | None:
-        """Fire ``trigger``; return the rule that fired, or None when no rule's condition held."""
-        context["_fired"] = None
-        getattr(model, "trigger")(trigger, context)
-        fired: Rule | None = context["_fired"]
-        return fired
+        """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
+        for name, rule in self._candidates.get((trigger, model.state), ()):
+            if rule.condition is None or rule.condition(context):
+                getattr(model, "trigger")(name)
+                return rule
+        return None
 
 
 def machine_for(playbook: Playbook) -> PersonaMachine:

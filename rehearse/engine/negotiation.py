@@ -137,11 +137,10 @@ class Negotiation:
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
         number = len(self._turns) + 1
-        move = self._classifier.classify(text)
+        move, topic = self._classifier.read(text)
         self._counts[move.kind] += 1
         self._streak = self._streak + 1 if move.kind in ("demand", "threat") else 0
         assessment, proposal = self._judge(move, number)
-        topic = self._topic(text)
         context = self._context(move, number, assessment, proposal, topic)
         rule = self._machine.fire(self._model, f"move_{move.kind}", context)
         reasons: list[Reason] = []
@@ -152,7 +151,7 @@ class Negotiation:
             reasons.append(self._apply(rule))
             shown = self._act(rule.action, move, proposal, number)
             situation = rule.reply or situation
-        check = self._check(move, number, assessment, proposal, topic)
+        check = self._check(context)
         if check is not None:
             reasons.append(self._apply(check))
             situation = check.reply or situation
@@ -193,13 +192,6 @@ class Negotiation:
             return NO_OFFER, b.next_step(agreed | move.gives, turn)
         return NO_OFFER, None
 
-    def _topic(self, text: str) -> str:
-        from rehearse.engine.text import clean, stems, tokens
-
-        raw = tokens(clean(text))
-        found = self.persona.lexicon.find_topics(raw, stems(raw))
-        return found[0] if found else ""
-
     def _context(self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str) -> dict[str, Any]:
         ctx: dict[str, Any] = dict(self._meters)
         ctx.update(
@@ -228,10 +220,18 @@ class Negotiation:
             ctx[f"count.{kind}"] = count
         return ctx
 
-    def _check(self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str) -> Rule | None:
+    def _check(self, context: dict[str, Any]) -> Rule | None:
+        """Run the after-turn checks against the meters, ledger and table as they are now."""
         if not self.persona.checks or self.outcome != "ongoing":
             return None
-        return self._machine.fire(self._model, "check", self._context(move, turn, a, proposal, topic))
+        context.update(self._meters)
+        context["state"] = self.state
+        context["ledger.size"] = len(self._ledger)
+        context["ledger.exchanges"] = sum(1 for e in self._ledger if e.user_gives and e.persona_gives)
+        context["ledger.phase"] = max((e.phase for e in self._ledger), default=0)
+        context["table.open"] = self._table is not None
+        context["table.by"] = self._table.by if self._table else ""
+        return self._machine.fire(self._model, "check", context)
 
     def _apply(self, rule: Rule) -> Reason:
         changes = []
@@ -268,6 +268,9 @@ class Negotiation:
         label = self.persona.label
         table = self._table
         state = self.persona.states[self.state]
+        roadmap = (
+            [describe_exchange(self.persona, e) for e in self._ledger] if "roadmap" in variant.names else []
+        )
         context = {
             "name": self.persona.name,
             "delegation": self.persona.delegation,
@@ -278,7 +281,7 @@ class Negotiation:
             "we_want": [label(i) for i in sorted(proposal.user_gives)] if proposal else [],
             "table_we_give": [label(i) for i in sorted(table.persona_gives)] if table else [],
             "table_you_give": [label(i) for i in sorted(table.user_gives)] if table else [],
-            "roadmap": [describe_exchange(self.persona, e) for e in self._ledger],
+            "roadmap": roadmap,
             "verdict": a.verdict,
             "topic": topic,
             "stage": self.state,

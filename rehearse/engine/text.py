@@ -14,26 +14,37 @@ _ABBREV = [
     (re.compile(r"\bd\.p\.r\.k\.?"), "dprk"),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
 ]
-_CONTRACTIONS = [
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\bcan'?t\b|\bcannot\b"), "can not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\bain'?t\b"), "is not"),
-    (re.compile(r"\b(do|does|did|is|are|was|were|would|should|could|has|have|had|must|need)n'?t\b"), r"\1 not"),
-    (re.compile(r"\b(let)'s\b|\blets\b"), "let us"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"\b(it|that|what|there|here|who|he|she)'s\b"), r"\1 is"),
-    (re.compile(r"\b(i|we|you|they)ll\b"), r"\1 will"),
-    (re.compile(r"\bthats\b"), "that is"),
-    (re.compile(r"\bur\b"), "your"),
-    (re.compile(r"\bu\b"), "you"),
-    (re.compile(r"\bwat\b"), "what"),
-    (re.compile(r"\bpls\b|\bplz\b"), "please"),
-]
+_FIXED = {
+    "won't": "will not", "wont": "will not", "can't": "can not", "cant": "can not", "cannot": "can not",
+    "shan't": "shall not", "ain't": "is not", "aint": "is not", "let's": "let us", "lets": "let us",
+    "thats": "that is", "ur": "your", "u": "you", "wat": "what", "pls": "please", "plz": "please",
+    "youll": "you will", "theyll": "they will",
+}
+_NT = ("do", "does", "did", "is", "are", "was", "were", "would", "should", "could", "has", "have", "had",
+       "must", "need")
+for _aux in _NT:
+    _FIXED[f"{_aux}n't"] = f"{_aux} not"
+    _FIXED[f"{_aux}nt"] = f"{_aux} not"
+_SUFFIXES = {"'ll": " will", "'re": " are", "'ve": " have", "'m": " am", "'d": " would"}
+_IS = {"it", "that", "what", "there", "here", "who", "he", "she"}
+_WORDISH = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def _expand(match: re.Match[str]) -> str:
+    word = match.group(0)
+    fixed = _FIXED.get(word)
+    if fixed is not None:
+        return fixed
+    if "'" in word:
+        base, _, tail = word.partition("'")
+        suffix = _SUFFIXES.get("'" + tail)
+        if suffix is not None:
+            return base + suffix
+        if tail == "s" and base in _IS:
+            return base + " is"
+    return word
+
+
 _TOKEN = re.compile(r"[a-z0-9]+|[?,;:]")
 
 
@@ -46,9 +57,7 @@ def clean(text: str) -> str:
     text = text.translate(_QUOTES).lower()
     for pattern, repl in _ABBREV:
         text = pattern.sub(repl, text)
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    return text
+    return _WORDISH.sub(_expand, text)
 
 
 @lru_cache(maxsize=8192)
