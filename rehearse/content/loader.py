@@ -22,7 +22,7 @@ from rehearse.errors import ContentError
 TOP_REQUIRED = ("id", "name", "briefing", "items", "meters", "states", "initial", "transitions", "replies")
 TOP_OPTIONAL = ("title", "difficulty", "delegation", "leader", "user_role", "strategy", "topics", "checks")
 ITEM_KEYS = ("label", "side", "value", "phase", "phrases")
-ITEM_OPTIONAL = ("red_line", "refrain", "instead_of", "cues")
+ITEM_OPTIONAL = ("red_line", "refrain", "instead_of", "cues", "exclude")
 RULE_KEYS = ("move", "from", "to", "when", "effects", "action", "reply", "reason")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 PERSONA_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -152,6 +152,7 @@ def _items(check: Checker, top: LineDict) -> dict[str, Item]:
             refrain=check.boolean(body, "refrain", where, False),
             instead_of=tuple(i for i, _ in check.strings(body.get("instead_of", LineList()), f"{where}: instead_of", body.line_of("instead_of"))),
             cues=tuple(c.strip().lower() for c, _ in check.strings(body.get("cues", LineList()), f"{where}: cues", body.line_of("cues"))),
+            exclude=tuple(c.strip().lower() for c, _ in check.strings(body.get("exclude", LineList()), f"{where}: exclude", body.line_of("exclude"))),
         )
     for item in items.values():
         for other in item.instead_of:

@@ -41,6 +41,7 @@ class Item:
     refrain: bool = False
     instead_of: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ class Sentence:
     gives: set[str] = field(default_factory=set)
     asks: set[str] = field(default_factory=set)
     refused: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)
     threat: bool = False
     principle: bool = False
     dropped: bool = False
@@ -105,11 +106,15 @@ class Classifier:
             if item.side == "persona":
                 if not s.dropped and not s.principle and not _acknowledged(before):
                     s.asks.add(item.id)
-            elif not restrictive and _offered(item.refrain, before, after, s, start):
-                s.gives.add(item.id)
-                offered_tokens |= set(range(match.start, match.end))
             else:
-                s.refused.add(item.id)
+                verdict = "refused" if restrictive else _offered(item.refrain, before, after, s, start, matches, match)
+                if verdict == "offered":
+                    s.gives.add(item.id)
+                    offered_tokens |= set(range(match.start, match.end))
+                elif verdict == "refused":
+                    s.refused.add(item.id)
+                else:
+                    s.mentioned.add(item.id)
         blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
         s.threat = _is_threat(blanked)
 
@@ -117,12 +122,16 @@ class Classifier:
         if not self._cues:
             return matches
         out: list[Match] = []
+        clauses = _clauses(s.raw)
         for match in matches:
             key = match.key
-            start, end = _clause(s.raw, match.start, match.end)
-            joined = " " + " ".join(s.raw[start:end]) + " "
+            scope = [
+                " " + " ".join(s.raw[lo:hi]) + " "
+                for lo, hi in clauses
+                if lo <= match.start < hi or not any(lo <= m.start < hi for m in matches)
+            ]
             for item_id, (instead_of, cues) in self._cues.items():
-                if key in instead_of and any(_has_cue(joined, cue) for cue in cues):
+                if key in instead_of and any(_has_cue(text, cue) for text in scope for cue in cues):
                     key = item_id
                     break
             out.append(Match(key, match.start, match.end, match.used) if key != match.key else match)
@@ -133,6 +142,17 @@ def _has_cue(joined: str, cue: str) -> bool:
     if cue.endswith("*"):
         return f" {cue[:-1]}" in joined
     return f" {cue} " in joined
+
+
+def _clauses(raw: list[str]) -> list[tuple[int, int]]:
+    """Return the bounds of every clause of a sentence."""
+    out: list[tuple[int, int]] = []
+    position = 0
+    while position < len(raw):
+        lo, hi = _clause(raw, position, position + 1)
+        out.append((lo, hi))
+        position = max(hi, position) + 1
+    return out
 
 
 def _clause(raw: list[str], start: int, end: int) -> tuple[int, int]:
@@ -178,15 +198,20 @@ def _acknowledged(before: list[str]) -> bool:
     return False
 
 
-def _offered(refrain: bool, before: list[str], after: list[str], s: Sentence, clause_start: int) -> bool:
-    """Decide whether a user-side item is offered (True) or refused / only mentioned (False)."""
+def _offered(
+    refrain: bool, before: list[str], after: list[str], s: Sentence, clause_start: int,
+    matches: list[Match], match: Match,
+) -> str:
+    """Decide whether a user-side item is 'offered', 'refused' or only 'mentioned'."""
     window = before + after[:6]
     joined_after = " ".join(after)
     joined_window = " ".join(window)
     if re.search(_NOT_OFFERED_AFTER, joined_after):
-        return False
+        return "refused"
     if not refrain and re.search(_NOT_YET_AFTER, joined_after):
-        return False
+        return "refused"
+    if L.WITHHELD_AFTER.search(joined_after):
+        return "refused"
     negated = _negations(window) % 2 == 1
     if refrain:
         stopping = bool(L.STOPPING_PHRASES.search(joined_window)) or any(
@@ -199,20 +224,34 @@ def _offered(refrain: bool, before: list[str], after: list[str], s: Sentence, cl
         withheld = (any(w in L.WITHHOLDING for w in before[-4:]) or bool(L.WITHHOLDING_PHRASES.search(near))) and not any(
             w.startswith("lift") for w in before
         )
-        withheld = withheld or bool(L.WITHHELD_AFTER.search(joined_after))
         offered = not (negated ^ withheld)
     if not offered:
-        return False
+        return "refused"
     if "you" in before and any(w in L.WANTING for w in before):
-        return False
+        return "mentioned"
     if s.question:
-        return any(w in L.FIRST_PERSON for w in s.raw[:clause_start] + before) or bool(L.FLOATING.search(" ".join(before)))
-    return True
+        floated = any(w in L.FIRST_PERSON for w in s.raw[:clause_start] + before) or bool(
+            L.FLOATING.search(" ".join(before))
+        )
+        return "offered" if floated or _traded_in_question(s, matches, match) else "mentioned"
+    return "offered"
+
+
+def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool:
+    """Return whether a question sets this user item against something asked ("X for Y?")."""
+    for other in matches:
+        if other is match:
+            continue
+        lo, hi = sorted((match.end, other.start)) if other.start >= match.end else (other.end, match.start)
+        if L.FLOATED_FOR.search(" ".join(s.raw[lo:hi])) and hi - lo <= 4:
+            return True
+    return False
 
 
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
-    r"not negotiable|non negotiable|not something)"
+    r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
+    r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying)\b"
 )
 _NOT_YET_AFTER = r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b"
 
@@ -237,6 +276,12 @@ def _decide(sentences: list[Sentence]) -> Move:
         return Move("question" if floated_only else "concession", gives, frozenset())
     if asks:
         asked_in_questions = all(s.question for s in sentences if s.asks)
+        if not asked_in_questions and sentences[-1].question:
+            asked_in_questions = not any(
+                L.INSISTING.search(s.joined) or L.IMPERATIVE_START.match(s.joined)
+                for s in sentences
+                if s.asks and not s.question
+            )
         return Move("question" if asked_in_questions else "demand", frozenset(), asks)
     return Move(_kind_without_items(sentences), frozenset(), frozenset())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses"})
-FIRST_PERSON = frozenset({"we", "i", "us", "washington", "america", "president", "administration", "congress"})
+FIRST_PERSON = frozenset({"we", "us", "washington", "america", "president", "administration", "congress"})
 SUBJECT_AFTER_AND = frozenset({"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"})
 CLAUSE_WORDS = frozenset(
     {"but", "if", "unless", "until", "provided", "providing", "once", "while", "whereas", "so", "because",
@@ -40,6 +40,12 @@ WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead)|"
     r"\b(?:dies|expires|ends)\b|\boff the table\b|\bwith us\b"
 )
+IMPERATIVE_START = re.compile(
+    r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
+    r"close|shut|suspend|declare|accept|agree|commit|show|open|get|take|put|scrap|ship|send|sign|disarm|denuclearize|"
+    r"abandon|surrender|admit|verify|submit)\b"
+)
+FLOATED_FOR = re.compile(r"\b(?:for|in exchange for|in return for|against|in exchange|in return)\b")
 RESTRICTIVE = re.compile(r"\b(?:not until|not before|only (?:after|when|once|if))\b")
 ACKNOWLEDGING = frozenset(
     "welcome welcom thank commend applaud praise noted note acknowledge acknowledg already appreciat".split()
@@ -54,7 +60,7 @@ QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
     r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|supposing|imagine|hypothetically|"
     r"let us say|say we|"
-    r"(?:would|could|can|will|shall|should|may|might|do|does|did|is|are|was|were|have|has)\s+"
+    r"(?:would|could|can|will|shall|may|might|do|does|did|is|are|was|have|has)\s+"
     r"(?:you|your|we|i|it|the|this|that|there|they|pyongyang|north|dprk|kim|a|an|any|some|our))\b"
 )
 INDIRECT_QUESTION = re.compile(
@@ -74,7 +80,7 @@ THREAT = re.compile(
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
     r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
     r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:un )?sanctions|"
-    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|escalate|increase) (?:every |all |the |our )?(?:sanctions?|pressure)|"
+    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
     r"maximum pressure|pressure campaign|isolat|blockade|interdict|quarantine|not a single tanker|"
     r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
@@ -84,11 +90,18 @@ THREAT = re.compile(
     r"(?:withdraw|take back|rescind|revoke) (?:our|the|that|this) (?:offer|proposal|pledge|aid)|take the aid|"
     r"(?:resume|restart|expand|intensify|scale up|double) (?:the |our |full |large |full scale |large scale )*(?:joint )?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols)|"
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
-    r"carrier (?:groups?|strike)|will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
-    r"security council)"
+    r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
+    r"security council|find out|reserves? the right|all (?:necessary|appropriate|available) (?:measures|steps|means)|"
+    r"\bvoid\b|strengthen (?:the )?sanctions|no choice|walkout|have to leave|will (?:have to )?leave\b|"
+    r"(?:next|first) flight|bomb(?:ing)? (?:them|you|it|the)\b|double the size|at double|"
+    r"(?:sanctions?|pressure|exercises|drills|manoeuvres|maneuvers|bombers|b 52s?|carriers?) (?:\w+ ){0,4}?"
+    r"(?:will be |are |is |would be )?(?:doubled?|tripled?|triple|restored|reinstated|reimposed|tightened|come back|coming back)\b|"
+    r"(?:promise|offer|pledge|commitment|deal|concessions?|relief) (?:\w+ ){0,5}?(?:is|are|will be|gets?) (?:\w+ )?"
+    r"(?:cancel\w*|void\w*|off|withdrawn|over|dead|gone|revoked)\b)"
 )
 THREAT_CONNECTIVE = re.compile(
-    r"\b(?:or (?:we|you|there|the|it|washington|america)|otherwise|if not\b|failing (?:that|this)|or face|"
+    r"\b(?:or (?:we|you|there|the|it|washington|america|enjoy|expect)|otherwise|if not\b|failing (?:that|this)|or face|"
+    r"or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|force|strikes?|war|consequences|isolation|pressure|carriers)|"
     r"(?:and|or) (?:we|you) will (?:have|be forced|be left)|no (?:choice|option) but)\b"
 )
 PENALTY_AFTER_CONNECTIVE = re.compile(
@@ -104,7 +117,8 @@ ACCEPT = re.compile(
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
-    r"write it (?:down|up)|shake on it|it is a deal|go ahead)\b"
+    r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
+    r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
     r"(?:^no\b|\bno(?: [,;:]|$)|\bnope\b|\bnever\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
@@ -113,7 +127,8 @@ REJECT = re.compile(
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
     r"\bnot (?:acceptable|possible|something we)\b|\bthe answer is no\b|\bnothing doing\b|"
     r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
-    r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b)"
+    r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
+    r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bpass\b|\bhard pass\b|\bno thanks?\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
@@ -122,7 +137,8 @@ PROCEDURE = re.compile(
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
 PRINCIPLE = re.compile(
-    r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|"
+    r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
+    r"historically|by way of background|i digress|always believed|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )
@@ -134,8 +150,11 @@ DROPPED_DEMAND = re.compile(
     r"(?:what i said|that|this|our demand|the demand|our insistence|our request|that condition|the condition|"
     r"our precondition|the precondition|that requirement|our requirement)|"
     r"no longer (?:insist|demand|require|ask|need|expect|push)|"
-    r"not (?:going to )?(?:insist|demand|ask|require|need|push|expect|make)\w*\b[^.?]{0,60}"
-    r"\b(?:first|upfront|up front|right away|immediately|anymore|any more|as a precondition|precondition|now|at this stage|yet|before))"
+    r"not (?:\w+ ){0,3}?(?:insist|demand|ask|require|need|push|expect|make)\w*\b[^.?]{0,60}"
+    r"\b(?:first|upfront|up front|right away|right now|immediately|anymore|any more|as a precondition|precondition|now|"
+    r"at this stage|yet|before|day one)|"
+    r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|"
+    r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make)"
 )
 FLOATING = re.compile(
     r"\b(?:if|suppose|supposing|what if|were|should|in exchange for|in return for|could|would it help if|how about)\b"

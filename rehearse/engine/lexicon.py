@@ -67,6 +67,7 @@ class Lexicon:
         self.items = {item.id: item for item in items}
         self._item_phrases = self._index((item.id, p) for item in self.items.values() for p in item.phrases)
         self._topic_phrases = self._index((name, p) for name, ps in topics.items() for p in ps)
+        self._exclusions = self._index((item.id, p) for item in self.items.values() for p in item.exclude)
 
     @staticmethod
     def _index(pairs: Iterable[tuple[str, str]]) -> _Index:
@@ -84,6 +85,9 @@ class Lexicon:
     def find_items(self, raw: list[str], stemmed: list[str]) -> list[Match]:
         """Return item matches in a sentence, dropping any whose words a longer match used."""
         found = _find(self._item_phrases, raw, stemmed)
+        if self._exclusions.by_first or self._exclusions.by_prefix:
+            blocked = _find(self._exclusions, raw, stemmed)
+            found = [m for m in found if not any(b.key == m.key and b.used & m.used for b in blocked)]
         found.sort(key=lambda m: (-len(m.used), m.start))
         kept: list[Match] = []
         for match in found:
