@@ -94,8 +94,10 @@ class Classifier:
     def _read(self, s: Sentence) -> None:
         matches = self._apply_cues(s, self.lexicon.find_items(s.raw, s.stemmed))
         s.dropped = bool(L.DROPPED_DEMAND.search(s.joined))
-        s.principle = bool(L.PRINCIPLE.search(s.joined)) and not L.INSISTING.search(s.joined) and not s.question
-        restrictive = bool(L.RESTRICTIVE.search(s.joined))
+        s.principle = bool(L.PRINCIPLE.search(s.joined)) and not L.FIRM_INSISTING.search(s.joined) and not s.question
+        restrictive = bool(L.RESTRICTIVE.search(s.joined)) or bool(
+            L.ONLY_AFTER.search(s.joined) and not L.PROMISE.search(s.joined)
+        )
         used: set[int] = set().union(*(m.used for m in matches)) if matches else set()
         offered_tokens: set[int] = set()
         for match in matches:
@@ -103,11 +105,14 @@ class Classifier:
             start, end = _clause(s.raw, match.start, match.end)
             before = [w for i, w in enumerate(s.raw[start : match.start], start) if i not in used]
             after = [w for i, w in enumerate(s.raw[match.end : end], match.end) if i not in used]
+            after_sentence = " ".join(w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used)
             if item.side == "persona":
                 if not s.dropped and not s.principle and not _acknowledged(before):
                     s.asks.add(item.id)
             else:
-                verdict = "refused" if restrictive else _offered(item.refrain, before, after, s, start, matches, match)
+                verdict = "refused" if restrictive else _offered(item.refrain, before, after, after_sentence, s, start, matches, match)
+                if verdict == "offered" and s.principle:
+                    verdict = "mentioned"
                 if verdict == "offered":
                     s.gives.add(item.id)
                     offered_tokens |= set(range(match.start, match.end))
@@ -199,18 +204,19 @@ def _acknowledged(before: list[str]) -> bool:
 
 
 def _offered(
-    refrain: bool, before: list[str], after: list[str], s: Sentence, clause_start: int,
+    refrain: bool, before: list[str], after: list[str], after_sentence: str, s: Sentence, clause_start: int,
     matches: list[Match], match: Match,
 ) -> str:
     """Decide whether a user-side item is 'offered', 'refused' or only 'mentioned'."""
-    window = before + after[:6]
+    window = before + after[:6] if refrain else before
     joined_after = " ".join(after)
-    joined_window = " ".join(window)
-    if re.search(_NOT_OFFERED_AFTER, joined_after):
-        return "refused"
-    if not refrain and re.search(_NOT_YET_AFTER, joined_after):
-        return "refused"
-    if L.WITHHELD_AFTER.search(joined_after):
+    joined_window = " ".join(before + after[:6])
+    if not refrain:
+        if re.search(_NOT_OFFERED_AFTER, after_sentence) or re.search(_NOT_YET_AFTER, joined_after):
+            return "refused"
+        if L.WITHHELD_AFTER.search(joined_after):
+            return "refused"
+    elif re.search(_NOT_OFFERED_REFRAIN, after_sentence):
         return "refused"
     negated = _negations(window) % 2 == 1
     if refrain:
@@ -218,7 +224,9 @@ def _offered(
             w in L.STOPPING or w.startswith(("suspen", "postpon", "cancel", "halt", "stopp")) for w in window
         )
         doing = any(w in L.DOING for w in window)
-        offered = not negated if stopping else (negated if doing else True)
+        if not (stopping or doing or negated):
+            return "mentioned"
+        offered = not negated if stopping else negated
     else:
         near = " ".join(before[-4:])
         withheld = (any(w in L.WITHHOLDING for w in before[-4:]) or bool(L.WITHHOLDING_PHRASES.search(near))) and not any(
@@ -243,7 +251,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
         if other is match:
             continue
         lo, hi = sorted((match.end, other.start)) if other.start >= match.end else (other.end, match.start)
-        if L.FLOATED_FOR.search(" ".join(s.raw[lo:hi])) and hi - lo <= 4:
+        if L.FLOATED_FOR.search(" ".join(s.raw[lo:hi])) and hi - lo <= 8:
             return True
     return False
 
@@ -252,6 +260,10 @@ _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
     r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying)\b"
+)
+_NOT_OFFERED_REFRAIN = (
+    r"^(?:\w+ ){0,2}?(?:is |are |was |will be )?(?:not on the table|out of the question|not negotiable|non negotiable|"
+    r"not something|not on the agenda|not up for)\b"
 )
 _NOT_YET_AFTER = r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b"
 
@@ -301,6 +313,6 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
         return "accept"
     if L.PROCEDURE.search(last.joined):
         return "other"
-    if last.question:
+    if any(s.question for s in sentences):
         return "question"
     return "other"

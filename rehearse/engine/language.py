@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses"})
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"})
 FIRST_PERSON = frozenset({"we", "us", "washington", "america", "president", "administration", "congress"})
 SUBJECT_AFTER_AND = frozenset({"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"})
 CLAUSE_WORDS = frozenset(
@@ -24,7 +24,8 @@ STOPPING = frozenset(
 )
 STOPPING_PHRASES = re.compile(
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
-    r"take \w+ (?:\w+ )?out|out of the rotation|no longer)\b"
+    r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
+    r"staff exercise|tabletop|shrinks?|smaller|is over|are over|ends|ended|called off|is off|are off|cancell?ed)\b"
 )
 # Verbs that carry an activity on: with them (and no negation), the activity item is not offered.
 DOING = frozenset(
@@ -37,7 +38,8 @@ WITHHOLDING = frozenset(
 )
 WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back)\b")
 WITHHELD_AFTER = re.compile(
-    r"\b(?:is|are|will be|gets?|would be) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead)|"
+    r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
+    r"restored|reinstated|reimposed|back on|back in place)|"
     r"\b(?:dies|expires|ends)\b|\boff the table\b|\bwith us\b"
 )
 IMPERATIVE_START = re.compile(
@@ -46,7 +48,12 @@ IMPERATIVE_START = re.compile(
     r"abandon|surrender|admit|verify|submit)\b"
 )
 FLOATED_FOR = re.compile(r"\b(?:for|in exchange for|in return for|against|in exchange|in return)\b")
-RESTRICTIVE = re.compile(r"\b(?:not until|not before|only (?:after|when|once|if))\b")
+RESTRICTIVE = re.compile(r"\b(?:not until|not before)\b")
+ONLY_AFTER = re.compile(r"\bonly (?:after|when|once|if)\b")
+PROMISE = re.compile(
+    r"\b(?:we (?:will|would|can|could|shall)|(?:will|would|can|could|shall) (?:we|america|washington|the president|"
+    r"the united states|my government|our government))\b"
+)
 ACKNOWLEDGING = frozenset(
     "welcome welcom thank commend applaud praise noted note acknowledge acknowledg already appreciat".split()
 )
@@ -66,7 +73,7 @@ QUESTION_OPENERS = re.compile(
 INDIRECT_QUESTION = re.compile(
     r"\b(?:i wonder|we wonder|wondering|i would like to know|we would like to know|may i ask|let me ask|"
     r"can you tell|could you tell|tell (?:me|us) (?:what|how|why|whether|if|when)|curious (?:to know|whether|if|about)|"
-    r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand)\b"
+    r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand|please explain|explain (?:me|us|please))\b"
 )
 _NOT = r"(?<!not )(?<!never )(?<!no )"
 THREAT = re.compile(
@@ -88,15 +95,19 @@ THREAT = re.compile(
     r"(?:cancel|suspend|abandon|end) (?:the |these |this )?(?:summit|talks|negotiations?|dialogue|process)|"
     r"(?:offer|pledge|aid|deal|package)\b[^.]{0,40}\b(?:off the table|withdrawn|cancell?ed|dies|expires|void|gone)|"
     r"(?:withdraw|take back|rescind|revoke) (?:our|the|that|this) (?:offer|proposal|pledge|aid)|take the aid|"
-    r"(?:resume|restart|expand|intensify|scale up|double) (?:the |our |full |large |full scale |large scale )*(?:joint )?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols)|"
+    r"(?:resume|restart|expand|intensify|scale up|double) (?:\w+ ){0,3}?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols|overflights)|"
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
     r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
     r"security council|find out|reserves? the right|all (?:necessary|appropriate|available) (?:measures|steps|means)|"
-    r"\bvoid\b|strengthen (?:the )?sanctions|no choice|walkout|have to leave|will (?:have to )?leave\b|"
+    r"\bvoid\b|strengthen (?:the )?sanctions|no choice|walkout|walking out|have to leave|will (?:have to )?leave\b|"
+    r"we (?:are|re|were) done|or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|strikes?|war|consequences|isolation|carriers)\b|"
+    r"(?:next|new|another|fresh) round of sanctions|sanctions (?:\w+ )?(?:go|goes|come|comes) (?:into effect|back)|kick in|"
+    r"end\w* (?:the|these|this) (?:talks|negotiations?|meeting|summit|dialogue)|"
+    r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:promised|offered|pledged|agreed)|"
     r"(?:next|first) flight|bomb(?:ing)? (?:them|you|it|the)\b|double the size|at double|"
     r"(?:sanctions?|pressure|exercises|drills|manoeuvres|maneuvers|bombers|b 52s?|carriers?) (?:\w+ ){0,4}?"
     r"(?:will be |are |is |would be )?(?:doubled?|tripled?|triple|restored|reinstated|reimposed|tightened|come back|coming back)\b|"
-    r"(?:promise|offer|pledge|commitment|deal|concessions?|relief) (?:\w+ ){0,5}?(?:is|are|will be|gets?) (?:\w+ )?"
+    r"(?:promise|offer|pledge|commitment|deal|concessions?|relief) (?:(?!until |if |unless |before )\w+ ){0,5}?(?:is|are|will be|gets?) (?:\w+ )?"
     r"(?:cancel\w*|void\w*|off|withdrawn|over|dead|gone|revoked)\b)"
 )
 THREAT_CONNECTIVE = re.compile(
@@ -128,7 +139,8 @@ REJECT = re.compile(
     r"\bnot (?:acceptable|possible|something we)\b|\bthe answer is no\b|\bnothing doing\b|"
     r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
     r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
-    r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bpass\b|\bhard pass\b|\bno thanks?\b)"
+    r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bhard pass\b|\bno thanks?\b|"
+    r"\b(?:unable|not able|in no position) to (?:accept|agree|support|consider|go along)\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
@@ -138,13 +150,14 @@ PROCEDURE = re.compile(
 )
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
-    r"historically|by way of background|i digress|always believed|"
+    r"historically|by way of background|i digress|always believed|has always been|central to|one day|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )
 INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
 )
+FIRM_INSISTING = re.compile(r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to)\b")
 DROPPED_DEMAND = re.compile(
     r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
     r"(?:what i said|that|this|our demand|the demand|our insistence|our request|that condition|the condition|"

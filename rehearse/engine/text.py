@@ -18,7 +18,14 @@ _FIXED = {
     "won't": "will not", "wont": "will not", "can't": "can not", "cant": "can not", "cannot": "can not",
     "shan't": "shall not", "ain't": "is not", "aint": "is not", "let's": "let us", "lets": "let us",
     "thats": "that is", "ur": "your", "u": "you", "wat": "what", "pls": "please", "plz": "please",
-    "youll": "you will", "theyll": "they will",
+    "youll": "you will", "theyll": "they will", "cn": "can", "r": "are", "n": "and", "heres": "here is",
+    "missle": "missile", "missles": "missiles", "misile": "missile", "misiles": "missiles",
+    "sanctoins": "sanctions", "sanctons": "sanctions", "santions": "sanctions", "sanctiosn": "sanctions",
+    "goverment": "government", "govt": "government", "nuclaer": "nuclear", "nucelar": "nuclear",
+    "exercices": "exercises", "excercises": "exercises", "inspecters": "inspectors", "recogntion": "recognition",
+    "enrichement": "enrichment", "denuclearisation": "denuclearization", "denuclearise": "denuclearize",
+    "fertlizer": "fertilizer", "fertiliser": "fertilizer", "warheds": "warheads", "agred": "agreed",
+    "acept": "accept", "propsal": "proposal", "reciprocal": "reciprocal", "thru": "through", "tho": "though",
 }
 _NT = ("do", "does", "did", "is", "are", "was", "were", "would", "should", "could", "has", "have", "had",
        "must", "need")
@@ -27,6 +34,7 @@ for _aux in _NT:
     _FIXED[f"{_aux}nt"] = f"{_aux} not"
 _SUFFIXES = {"'ll": " will", "'re": " are", "'ve": " have", "'m": " am", "'d": " would"}
 _IS = {"it", "that", "what", "there", "here", "who", "he", "she"}
+_REPEATED_NEGATION = re.compile(r"\b(\w+) not,? (?:and|or) (\w+) not\b,?")
 _WORDISH = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
@@ -57,7 +65,8 @@ def clean(text: str) -> str:
     text = text.translate(_QUOTES).lower()
     for pattern, repl in _ABBREV:
         text = pattern.sub(repl, text)
-    return _WORDISH.sub(_expand, text)
+    text = _WORDISH.sub(_expand, text)
+    return _REPEATED_NEGATION.sub(r"\1 and \2 not", text)
 
 
 @lru_cache(maxsize=8192)
