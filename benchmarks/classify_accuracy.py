@@ -67,7 +67,9 @@ def print_confusion(confusion: Counter[tuple[str, str]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--persona", default="dprk")
-    parser.add_argument("--misses", metavar="SET", help="print the misses of one set (never the held-out one)")
+    parser.add_argument(
+        "--misses", metavar="SET", help="print the misses of one set (never the held-out one)"
+    )
     parser.add_argument("corpus", nargs="*", type=Path)
     args = parser.parse_args()
     classifier = Classifier(load_persona(args.persona).lexicon)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import statistics
+import tempfile
 import time
 
 from jinja2 import StrictUndefined
@@ -43,7 +43,8 @@ def bench_engine(persona_path: str, turns: int, fresh_text: bool) -> tuple[float
     """Play the script over and over; with ``fresh_text`` every message is new to the classifier."""
     persona = load_playbook(resolve_persona(persona_path))
     messages = [
-        f"{SCRIPT[i % len(SCRIPT)]} (note {i})" if fresh_text else SCRIPT[i % len(SCRIPT)] for i in range(turns)
+        f"{SCRIPT[i % len(SCRIPT)]} (note {i})" if fresh_text else SCRIPT[i % len(SCRIPT)]
+        for i in range(turns)
     ]
     neg = Negotiation(persona, seed=0)
     sessions = 1
@@ -108,12 +109,16 @@ def main() -> None:
     fresh, sessions = bench_engine(args.persona, args.turns, fresh_text=True)
     repeated, _ = bench_engine(args.persona, args.turns, fresh_text=False)
     floor = bench_floor(args.turns)
-    print(f"persona load ({args.persona}): {load_ms:.1f} ms median, {cold_ms:.1f} ms on first sight "
-          "of its content (full template checks) (target <= 50 ms)")
+    print(
+        f"persona load ({args.persona}): {load_ms:.1f} ms median, {cold_ms:.1f} ms on first sight "
+        "of its content (full template checks) (target <= 50 ms)"
+    )
     print(f"engine, every message new: {fresh:,.0f} turns/s over {args.turns:,} turns in {sessions} sessions")
     print(f"engine, repeated script (classifier memo hits): {repeated:,.0f} turns/s (target >= 10,000)")
     print(f"floor (bare transitions trigger + sandboxed render): {floor:,.0f} per s")
-    print(f"an engine turn costs {floor / fresh:.1f}x the floor (new messages), {floor / repeated:.1f}x (repeated)")
+    print(
+        f"an engine turn costs {floor / fresh:.1f}x the floor (new messages), {floor / repeated:.1f}x (repeated)"
+    )
 
 
 if __name__ == "__main__":

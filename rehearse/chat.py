@@ -29,10 +29,11 @@ class ChatIO:
 def status_line(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
     """Return the one-line status after a turn: stage, meters with changes, how the message was read."""
     meters = " | ".join(
-        f"{name} {value}" + (f" ({value - previous.get(name, value):+d})" if value != previous.get(name, value) else "")
+        f"{name} {value}"
+        + (f" ({value - previous.get(name, value):+d})" if value != previous.get(name, value) else "")
         for name, value in turn.meters.items()
     )
-    read = turn.move.kind
+    read: str = turn.move.kind
     if turn.move.gives:
         read += "; offers " + and_list(persona.label(i) for i in sorted(turn.move.gives))
     if turn.move.asks:
@@ -53,7 +54,10 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO, ve
     for paragraph in persona.briefing.split("\n\n"):
         print(_wrap(" ".join(paragraph.split())), file=out)
         print(file=out)
-    print(f"You are facing the {persona.delegation}, led by {persona.leader}. Type /help for commands.", file=out)
+    print(
+        f"You are facing the {persona.delegation}, led by {persona.leader}. Type /help for commands.",
+        file=out,
+    )
     if writer is not None:
         print(f"This session is saved as it goes to {writer.path}", file=out)
     out.flush()

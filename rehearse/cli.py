@@ -59,7 +59,9 @@ def cli(ctx: click.Context) -> None:
 @cli.command()
 @click.argument("persona")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the delegation's choices.")
-@click.option("--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to save the dialogue in.")
+@click.option(
+    "--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to save the dialogue in."
+)
 @click.option("--no-save", is_flag=True, help="Do not save the dialogue.")
 def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
     """Negotiate in plain lines on stdin/stdout (no TUI)."""
@@ -126,7 +128,9 @@ def validate(paths: tuple[Path, ...]) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked} file(s).", err=True)
+        click.echo(
+            f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {checked} file(s).", err=True
+        )
         raise SystemExit(1)
     click.echo(f"{checked} file(s) checked, no problems.", err=True)
 

@@ -14,7 +14,7 @@ PERSONAS = ROOT / "personas"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("REHEARSE_DATA_DIR", str(data))
     monkeypatch.delenv("REHEARSE_PERSONAS", raising=False)

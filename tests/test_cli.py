@@ -42,7 +42,11 @@ def test_chat_saves_every_turn_and_ends_on_eof(tmp_path: Path) -> None:
     assert header["format"] == "rehearse-dialogue" and header["version"] == 1
     assert header["persona"] == "dprk" and header["seed"] == 0 and len(header["playbook_sha256"]) == 64
     assert [t["turn"] for t in turns] == [1, 2, 3]
-    assert turns[1]["move"] == {"kind": "reciprocal", "gives": ["exercise_limits"], "asks": ["icbm_test_moratorium"]}
+    assert turns[1]["move"] == {
+        "kind": "reciprocal",
+        "gives": ["exercise_limits"],
+        "asks": ["icbm_test_moratorium"],
+    }
     assert set(turns[2]) >= {"say", "reply", "state", "outcome", "meters"}
 
 
@@ -73,10 +77,10 @@ def test_chat_no_save_writes_nothing(tmp_path: Path) -> None:
     assert "saved" not in out.lower()
 
 
-def test_chat_saves_in_the_user_data_dir_by_default(_isolated_data_dir: Path) -> None:
+def test_chat_saves_in_the_user_data_dir_by_default(data_dir: Path) -> None:
     code, _, _ = run("chat", "dprk", stdin="Hello.\n")
     assert code == 0
-    assert len(list((_isolated_data_dir / "sessions").glob("dprk-*.jsonl"))) == 1
+    assert len(list((data_dir / "sessions").glob("dprk-*.jsonl"))) == 1
 
 
 @pytest.mark.parametrize(

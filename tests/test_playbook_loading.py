@@ -99,7 +99,11 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("name: Tiny delegation", "nme: Tiny delegation", ":2: playbook: unknown key 'nme'; did you mean 'name'?"),
+        (
+            "name: Tiny delegation",
+            "nme: Tiny delegation",
+            ":2: playbook: unknown key 'nme'; did you mean 'name'?",
+        ),
         ("    from: talking\n", "    from: talkin\n", "unknown state 'talkin'; did you mean 'talking'?"),
         ("    to: gone\n", "    to: gon\n", "unknown state 'gon'; did you mean 'gone'?"),
         ("  - move: demand", "  - move: demnad", "unknown move kind 'demnad'; did you mean 'demand'?"),
@@ -116,10 +120,14 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         ("initial: talking", "initial: done", "initial state 'done' must have outcome 'ongoing'"),
         ("  done: {outcome: agreement}", "  done: {outcome: agreed}", "outcome must be one of"),
         ("    from: talking\n", "    from: done\n", "state 'done' ends the session, so nothing leaves it"),
-        ("    effects: {trust: 5}", "    effects: {trsut: 5}", "unknown meter 'trsut'; did you mean 'trust'?"),
+        (
+            "    effects: {trust: 5}",
+            "    effects: {trsut: 5}",
+            "unknown meter 'trsut'; did you mean 'trust'?",
+        ),
         ("    action: agree_offer", "    action: agree", "unknown action 'agree'"),
         ("    reply: bye", "    reply: by", "unknown reply situation 'by'"),
-        ("  unmatched: [\"Go on.\"]\n", "", "missing situation 'unmatched'"),
+        ('  unmatched: ["Go on."]\n', "", "missing situation 'unmatched'"),
         ("  tension: 40\n", "  tension: 400\n", "'tension' must be between 0 and 100"),
     ],
 )

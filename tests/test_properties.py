@@ -20,7 +20,9 @@ PHRASES = [
     "",
 ]
 messages = st.one_of(st.sampled_from(PHRASES), st.text(max_size=300))
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def play(dprk: Playbook, seed: int, script: list[str]) -> list[tuple[str, str, dict[str, int]]]:
@@ -55,7 +57,9 @@ def test_same_seed_and_inputs_give_the_same_session(dprk: Playbook, seed: int, s
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(unit=st.text(min_size=1, max_size=20), noise=st.text(alphabet="\x00\x01\x1b\x7f\u200b\r\t", max_size=50))
+@given(
+    unit=st.text(min_size=1, max_size=20), noise=st.text(alphabet="\x00\x01\x1b\x7f\u200b\r\t", max_size=50)
+)
 def test_huge_pastes_and_control_characters_are_read_quickly(dprk: Playbook, unit: str, noise: str) -> None:
     paste = (unit + noise) * (100_000 // (len(unit) + len(noise)) + 1)
     neg = Negotiation(dprk)
@@ -63,4 +67,13 @@ def test_huge_pastes_and_control_characters_are_read_quickly(dprk: Playbook, uni
         turn = neg.say(paste[:100_000] + " If you halt ICBM tests, we will limit exercises.")
     except RehearseError:
         return
-    assert turn.move.kind in ("reciprocal", "threat", "concession", "demand", "question", "other", "accept", "reject")
+    assert turn.move.kind in (
+        "reciprocal",
+        "threat",
+        "concession",
+        "demand",
+        "question",
+        "other",
+        "accept",
+        "reject",
+    )

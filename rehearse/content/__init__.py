@@ -1,0 +1,1 @@
+"""Persona content: playbook loading, validation and reply templates (headless)."""

@@ -72,8 +72,8 @@ class _Compiler:
         name = _dotted(node)
         if name is not None:
             if name in ("true", "false"):
-                value = name == "true"
-                return lambda ctx: value
+                truth = name == "true"
+                return lambda ctx: truth
             if name not in self.known:
                 raise ConditionSyntaxError(f"unknown name '{name}'")
             self.names.add(name)

@@ -11,10 +11,10 @@ import jinja2
 
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.conditions import ConditionSyntaxError, compile_condition
-from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, State, Strategy, Variant
+from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, Side, State, Strategy, Variant
 from rehearse.content.templates import RENDER_ERRORS, check_template, render
-from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
 from rehearse.content.validated import is_validated, mark_validated
+from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
 from rehearse.engine.moves import MOVE_KINDS, OUTCOMES
 from rehearse.errors import ContentError
@@ -136,10 +136,13 @@ def _items(check: Checker, top: LineDict) -> dict[str, Item]:
         body = check.mapping(spec, where, data.line_of(item_id), ITEM_KEYS, ITEM_OPTIONAL)
         if body is None:
             continue
-        side = body.get("side")
-        if side not in ("persona", "user"):
-            check.add(body.line_of("side"), f"{where}: 'side' must be 'persona' or 'user', not '{side}'")
-            side = "user"
+        side: Side = "user"
+        if body.get("side") == "persona":
+            side = "persona"
+        elif body.get("side") != "user":
+            check.add(
+                body.line_of("side"), f"{where}: 'side' must be 'persona' or 'user', not '{body.get('side')}'"
+            )
         phrases = check.strings(body.get("phrases"), f"{where}: phrases", body.line_of("phrases"))
         items[item_id] = Item(
             id=item_id,
@@ -150,14 +153,32 @@ def _items(check: Checker, top: LineDict) -> dict[str, Item]:
             phrases=tuple(p.strip().lower() for p, _ in phrases),
             red_line=check.boolean(body, "red_line", where, False),
             refrain=check.boolean(body, "refrain", where, False),
-            instead_of=tuple(i for i, _ in check.strings(body.get("instead_of", LineList()), f"{where}: instead_of", body.line_of("instead_of"))),
-            cues=tuple(c.strip().lower() for c, _ in check.strings(body.get("cues", LineList()), f"{where}: cues", body.line_of("cues"))),
-            exclude=tuple(c.strip().lower() for c, _ in check.strings(body.get("exclude", LineList()), f"{where}: exclude", body.line_of("exclude"))),
+            instead_of=tuple(
+                i
+                for i, _ in check.strings(
+                    body.get("instead_of", LineList()), f"{where}: instead_of", body.line_of("instead_of")
+                )
+            ),
+            cues=tuple(
+                c.strip().lower()
+                for c, _ in check.strings(
+                    body.get("cues", LineList()), f"{where}: cues", body.line_of("cues")
+                )
+            ),
+            exclude=tuple(
+                c.strip().lower()
+                for c, _ in check.strings(
+                    body.get("exclude", LineList()), f"{where}: exclude", body.line_of("exclude")
+                )
+            ),
         )
     for item in items.values():
         for other in item.instead_of:
             if other not in items:
-                check.add(data.line_of(item.id), f"item '{item.id}': instead_of names unknown item '{other}'{suggest(other, items)}")
+                check.add(
+                    data.line_of(item.id),
+                    f"item '{item.id}': instead_of names unknown item '{other}'{suggest(other, items)}",
+                )
     return items
 
 
@@ -178,7 +199,10 @@ def _states(check: Checker, top: LineDict) -> dict[str, State]:
             hint = suggest(str(outcome), OUTCOMES)
             check.add(body.line_of("outcome"), f"{where}: outcome must be one of {', '.join(OUTCOMES)}{hint}")
         states[name] = State(
-            name, str(outcome), check.text(body, "mood", where, default=name), check.text(body, "description", where, default="")
+            name,
+            str(outcome),
+            check.text(body, "mood", where, default=name),
+            check.text(body, "description", where, default=""),
         )
     if states and not any(s.outcome == "ongoing" for s in states.values()):
         check.add(data.line, "states: at least one state must have outcome 'ongoing'")
@@ -253,7 +277,10 @@ def _rules(
         if with_move:
             move = body.get("move")
             if move not in MOVE_KINDS:
-                check.add(body.line_of("move"), f"{where}: unknown move kind '{move}'{suggest(str(move), MOVE_KINDS)}")
+                check.add(
+                    body.line_of("move"),
+                    f"{where}: unknown move kind '{move}'{suggest(str(move), MOVE_KINDS)}",
+                )
             trigger = f"move_{move}"
         sources = _sources(check, body, where, states, ongoing)
         dest = body.get("to")
@@ -265,10 +292,15 @@ def _rules(
         effects = _effects(check, body, where, meters)
         action = body.get("action")
         if action is not None and action not in ACTIONS:
-            check.add(body.line_of("action"), f"{where}: unknown action '{action}'{suggest(str(action), ACTIONS)}")
+            check.add(
+                body.line_of("action"), f"{where}: unknown action '{action}'{suggest(str(action), ACTIONS)}"
+            )
         reply = body.get("reply")
         if reply is not None and reply not in replies:
-            check.add(body.line_of("reply"), f"{where}: unknown reply situation '{reply}'{suggest(str(reply), replies)}")
+            check.add(
+                body.line_of("reply"),
+                f"{where}: unknown reply situation '{reply}'{suggest(str(reply), replies)}",
+            )
         if with_move and reply is None:
             check.add(body.line, f"{where}: missing key 'reply'")
         reason = check.text(body, "reason", where, default=f"{key[:-1]} {index}")
@@ -276,7 +308,9 @@ def _rules(
     return rules
 
 
-def _sources(check: Checker, body: LineDict, where: str, states: dict[str, State], ongoing: list[str]) -> tuple[str, ...]:
+def _sources(
+    check: Checker, body: LineDict, where: str, states: dict[str, State], ongoing: list[str]
+) -> tuple[str, ...]:
     raw = body.get("from")
     if raw == "*":
         return tuple(ongoing)
@@ -309,11 +343,15 @@ def _condition(check: Checker, body: LineDict, where: str, names: set[str], item
         if name in ("move.gives", "move.asks") and value not in items:
             check.add(body.line_of("when"), f"{where}: unknown item '{value}'{suggest(value, items)}")
         if name == "move.kind" and value not in MOVE_KINDS:
-            check.add(body.line_of("when"), f"{where}: unknown move kind '{value}'{suggest(value, MOVE_KINDS)}")
+            check.add(
+                body.line_of("when"), f"{where}: unknown move kind '{value}'{suggest(value, MOVE_KINDS)}"
+            )
     return condition
 
 
-def _effects(check: Checker, body: LineDict, where: str, meters: dict[str, int]) -> tuple[tuple[str, int], ...]:
+def _effects(
+    check: Checker, body: LineDict, where: str, meters: dict[str, int]
+) -> tuple[tuple[str, int], ...]:
     raw = body.get("effects")
     if raw is None:
         return ()

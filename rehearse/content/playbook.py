@@ -82,7 +82,7 @@ class Strategy:
     def aspiration(self, turn: int) -> float:
         """Return the gain/cost ratio the persona wants from an exchange at ``turn``."""
         progress = min(max(turn, 0), self.horizon) / self.horizon
-        alpha = progress ** (1 / self.beta)
+        alpha: float = progress ** (1 / self.beta)
         return self.opening_ratio - (self.opening_ratio - self.reservation_ratio) * alpha
 
 
@@ -146,7 +146,7 @@ class Playbook:
             from rehearse.engine.lexicon import Lexicon
 
             lexicon = self.cache["lexicon"] = Lexicon(self.items.values(), self.topics)
-        return lexicon  # type: ignore[no-any-return]
+        return lexicon
 
     def label(self, item_id: str) -> str:
         """Return the display label of an item."""

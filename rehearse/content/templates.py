@@ -7,6 +7,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_RENDERED = 4000
@@ -21,12 +22,12 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
         """Multiply or raise to a power only when the result stays small."""
         if operator == "**":
             if abs(right) > 64 or abs(left) > 10**6:
-                raise jinja2.sandbox.SecurityError("exponent too large in a template")
+                raise SecurityError("exponent too large in a template")
             return left**right
         size = max(len(left) if hasattr(left, "__len__") else 1, 1)
         count = right if isinstance(right, int) else 1
         if size * abs(count) > MAX_RENDERED:
-            raise jinja2.sandbox.SecurityError("repetition too large in a template")
+            raise SecurityError("repetition too large in a template")
         return left * right
 
 

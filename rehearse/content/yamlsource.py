@@ -73,9 +73,7 @@ class _Resolver(BaseResolver):
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$"),
@@ -89,7 +87,7 @@ _Resolver.add_implicit_resolver(
 class _Constructor(SafeConstructor):
     """Builds LineDict/LineList and refuses duplicate keys."""
 
-    def construct_yaml_map(self, node: MappingNode) -> Any:  # type: ignore[override]
+    def construct_yaml_map(self, node: MappingNode) -> Any:
         data = LineDict()
         data.line = node.start_mark.line + 1
         data.key_lines = {}
@@ -108,7 +106,7 @@ class _Constructor(SafeConstructor):
             data.key_lines[key] = key_node.start_mark.line + 1
             data[key] = self.construct_object(value_node, deep=True)
 
-    def construct_yaml_seq(self, node: Node) -> Any:  # type: ignore[override]
+    def construct_yaml_seq(self, node: Node) -> Any:
         data = LineList()
         data.line = node.start_mark.line + 1
         data.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -120,12 +118,12 @@ class _Constructor(SafeConstructor):
         return int(str(self.construct_scalar(node)).replace("_", ""), 10)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_decimal_int)
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_decimal_int)  # type: ignore[type-var]
 
 
-class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc, valid-type]
+class _Loader(_Parser, _Constructor, _Resolver):
     """The safe, line-keeping loader."""
 
     def __init__(self, stream: str) -> None:

@@ -1,0 +1,1 @@
+"""The negotiation engine: moves, classifier, machine, strategy and sessions (headless)."""

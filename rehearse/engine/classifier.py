@@ -47,7 +47,11 @@ def split_sentences(cleaned: str) -> list[Sentence]:
         raw = tokens(body)
         if not raw:
             continue
-        question = text.endswith("?") or bool(L.QUESTION_OPENERS.match(body)) or bool(L.INDIRECT_QUESTION.search(body))
+        question = (
+            text.endswith("?")
+            or bool(L.QUESTION_OPENERS.match(body))
+            or bool(L.INDIRECT_QUESTION.search(body))
+        )
         out.append(Sentence(body, " ".join(raw), raw, stems(raw), question))
     return out
 
@@ -94,7 +98,9 @@ class Classifier:
     def _read(self, s: Sentence) -> None:
         matches = self._apply_cues(s, self.lexicon.find_items(s.raw, s.stemmed))
         s.dropped = bool(L.DROPPED_DEMAND.search(s.joined))
-        s.principle = bool(L.PRINCIPLE.search(s.joined)) and not L.FIRM_INSISTING.search(s.joined) and not s.question
+        s.principle = (
+            bool(L.PRINCIPLE.search(s.joined)) and not L.FIRM_INSISTING.search(s.joined) and not s.question
+        )
         restrictive = bool(L.RESTRICTIVE.search(s.joined)) or bool(
             L.ONLY_AFTER.search(s.joined) and not L.PROMISE.search(s.joined)
         )
@@ -105,12 +111,18 @@ class Classifier:
             start, end = _clause(s.raw, match.start, match.end)
             before = [w for i, w in enumerate(s.raw[start : match.start], start) if i not in used]
             after = [w for i, w in enumerate(s.raw[match.end : end], match.end) if i not in used]
-            after_sentence = " ".join(w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used)
+            after_sentence = " ".join(
+                w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used
+            )
             if item.side == "persona":
                 if not s.dropped and not s.principle and not _acknowledged(before):
                     s.asks.add(item.id)
             else:
-                verdict = "refused" if restrictive else _offered(item.refrain, before, after, after_sentence, s, start, matches, match)
+                verdict = (
+                    "refused"
+                    if restrictive
+                    else _offered(item.refrain, before, after, after_sentence, s, start, matches, match)
+                )
                 if verdict == "offered" and s.principle:
                     verdict = "mentioned"
                 if verdict == "offered":
@@ -204,8 +216,14 @@ def _acknowledged(before: list[str]) -> bool:
 
 
 def _offered(
-    refrain: bool, before: list[str], after: list[str], after_sentence: str, s: Sentence, clause_start: int,
-    matches: list[Match], match: Match,
+    refrain: bool,
+    before: list[str],
+    after: list[str],
+    after_sentence: str,
+    s: Sentence,
+    clause_start: int,
+    matches: list[Match],
+    match: Match,
 ) -> str:
     """Decide whether a user-side item is 'offered', 'refused' or only 'mentioned'."""
     window = before + after[:6] if refrain else before
@@ -229,9 +247,9 @@ def _offered(
         offered = not negated if stopping else negated
     else:
         near = " ".join(before[-4:])
-        withheld = (any(w in L.WITHHOLDING for w in before[-4:]) or bool(L.WITHHOLDING_PHRASES.search(near))) and not any(
-            w.startswith("lift") for w in before
-        )
+        withheld = (
+            any(w in L.WITHHOLDING for w in before[-4:]) or bool(L.WITHHOLDING_PHRASES.search(near))
+        ) and not any(w.startswith("lift") for w in before)
         offered = not (negated ^ withheld)
     if not offered:
         return "refused"
@@ -307,7 +325,9 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
     text = " ; ".join(s.joined for s in sentences)
     reject = L.REJECT.search(text)
     accept = L.ACCEPT.search(text)
-    if (reject or any(s.refused for s in sentences)) and not (last.question and not L.REJECT.search(last.joined)):
+    if (reject or any(s.refused for s in sentences)) and not (
+        last.question and not L.REJECT.search(last.joined)
+    ):
         return "reject"
     if accept and not last.question:
         return "accept"

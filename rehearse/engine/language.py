@@ -9,18 +9,79 @@ from __future__ import annotations
 
 import re
 
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"}
+)
 FIRST_PERSON = frozenset({"we", "us", "washington", "america", "president", "administration", "congress"})
-SUBJECT_AFTER_AND = frozenset({"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"})
+SUBJECT_AFTER_AND = frozenset(
+    {"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"}
+)
 CLAUSE_WORDS = frozenset(
-    {"but", "if", "unless", "until", "provided", "providing", "once", "while", "whereas", "so", "because",
-     "although", "though", "however", "otherwise", "or", "then", "when", "before", "after", "whether"}
+    {
+        "but",
+        "if",
+        "unless",
+        "until",
+        "provided",
+        "providing",
+        "once",
+        "while",
+        "whereas",
+        "so",
+        "because",
+        "although",
+        "though",
+        "however",
+        "otherwise",
+        "or",
+        "then",
+        "when",
+        "before",
+        "after",
+        "whether",
+    }
 )
 # Verbs that stop an activity (exercises, a hostile policy): with them, the activity item is offered.
 STOPPING = frozenset(
-    "stop stopp suspend halt cancel postpone limit reduc reduce cut end freeze freez pause delay "
-    "curtail shelve drop skip downsize smaller tabletop refrain cease scrap minimi restrict ground "
-    "suspension moratorium pare trim lower less fewer limits restraint".split()
+    [
+        "stop",
+        "stopp",
+        "suspend",
+        "halt",
+        "cancel",
+        "postpone",
+        "limit",
+        "reduc",
+        "reduce",
+        "cut",
+        "end",
+        "freeze",
+        "freez",
+        "pause",
+        "delay",
+        "curtail",
+        "shelve",
+        "drop",
+        "skip",
+        "downsize",
+        "smaller",
+        "tabletop",
+        "refrain",
+        "cease",
+        "scrap",
+        "minimi",
+        "restrict",
+        "ground",
+        "suspension",
+        "moratorium",
+        "pare",
+        "trim",
+        "lower",
+        "less",
+        "fewer",
+        "limits",
+        "restraint",
+    ]
 )
 STOPPING_PHRASES = re.compile(
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
@@ -29,12 +90,48 @@ STOPPING_PHRASES = re.compile(
 )
 # Verbs that carry an activity on: with them (and no negation), the activity item is not offered.
 DOING = frozenset(
-    "conduct stage run resume continu proceed expand increase intensify step restart carry maintain "
-    "hold keep planned scheduled schedul bigger larger more".split()
+    [
+        "conduct",
+        "stage",
+        "run",
+        "resume",
+        "continu",
+        "proceed",
+        "expand",
+        "increase",
+        "intensify",
+        "step",
+        "restart",
+        "carry",
+        "maintain",
+        "hold",
+        "keep",
+        "planned",
+        "scheduled",
+        "schedul",
+        "bigger",
+        "larger",
+        "more",
+    ]
 )
 # Verbs that withhold a good (aid, relief, a treaty): with them, the good is not offered.
 WITHHOLDING = frozenset(
-    "withhold withheld cancel cancell revoke retract suspend stop halt freeze delay reimpose reinstate restore".split()
+    [
+        "withhold",
+        "withheld",
+        "cancel",
+        "cancell",
+        "revoke",
+        "retract",
+        "suspend",
+        "stop",
+        "halt",
+        "freeze",
+        "delay",
+        "reimpose",
+        "reinstate",
+        "restore",
+    ]
 )
 WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back)\b")
 WITHHELD_AFTER = re.compile(
@@ -55,13 +152,70 @@ PROMISE = re.compile(
     r"the united states|my government|our government))\b"
 )
 ACKNOWLEDGING = frozenset(
-    "welcome welcom thank commend applaud praise noted note acknowledge acknowledg already appreciat".split()
+    [
+        "welcome",
+        "welcom",
+        "thank",
+        "commend",
+        "applaud",
+        "praise",
+        "noted",
+        "note",
+        "acknowledge",
+        "acknowledg",
+        "already",
+        "appreciat",
+    ]
 )
-WANTING = frozenset("want wanted ask asking demand demanding seek seeking insist insisting request hope expect".split())
+WANTING = frozenset(
+    [
+        "want",
+        "wanted",
+        "ask",
+        "asking",
+        "demand",
+        "demanding",
+        "seek",
+        "seeking",
+        "insist",
+        "insisting",
+        "request",
+        "hope",
+        "expect",
+    ]
+)
 
 INTERROGATIVES = frozenset(
-    "what how why when where which who whom whose would could can will is are do does did shall should "
-    "may might have has was were isn't aren't".split()
+    [
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "would",
+        "could",
+        "can",
+        "will",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "have",
+        "has",
+        "was",
+        "were",
+        "isn't",
+        "aren't",
+    ]
 )
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
@@ -157,7 +311,9 @@ PRINCIPLE = re.compile(
 INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
 )
-FIRM_INSISTING = re.compile(r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to)\b")
+FIRM_INSISTING = re.compile(
+    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to)\b"
+)
 DROPPED_DEMAND = re.compile(
     r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
     r"(?:what i said|that|this|our demand|the demand|our insistence|our request|that condition|the condition|"

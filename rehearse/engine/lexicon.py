@@ -14,8 +14,35 @@ from rehearse.content.playbook import Item
 from rehearse.engine.text import stem, tokens
 
 FILLERS = frozenset(
-    "the a an of your our its their all any this these those that his her my some on in at "
-    "very whole entire two both new".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "your",
+        "our",
+        "its",
+        "their",
+        "all",
+        "any",
+        "this",
+        "these",
+        "those",
+        "that",
+        "his",
+        "her",
+        "my",
+        "some",
+        "on",
+        "in",
+        "at",
+        "very",
+        "whole",
+        "entire",
+        "two",
+        "both",
+        "new",
+    ]
 )
 GAP = 6
 MAX_FILLERS = 2
@@ -148,7 +175,9 @@ def _find(index: _Index, raw: list[str], stemmed: list[str]) -> list[Match]:
     return out
 
 
-def _match_rest(words: tuple[_Word, ...], raw: list[str], stemmed: list[str], start: int, n: int) -> list[int] | None:
+def _match_rest(
+    words: tuple[_Word, ...], raw: list[str], stemmed: list[str], start: int, n: int
+) -> list[int] | None:
     used = [start]
     pos = start + 1
     for word in words[1:]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 from transitions import Machine
@@ -23,6 +24,7 @@ class SessionModel:
     """The object a session's machine state lives on."""
 
     state: str
+    trigger: Callable[..., bool]  # bound by transitions when the model is added
 
 
 class PersonaMachine:
@@ -47,7 +49,7 @@ class PersonaMachine:
             for source in rule.sources:
                 self._candidates.setdefault((rule.trigger, source), []).append((name, rule))
 
-    def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize]:
+    def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize[Any, Any]]:
         """Add a fresh model in the initial state.
 
         The returned finalizer removes it from the shared machine: call it to release the model
@@ -61,7 +63,7 @@ class PersonaMachine:
         """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
         for name, rule in self._candidates.get((trigger, model.state), ()):
             if rule.condition is None or rule.condition(context):
-                getattr(model, "trigger")(name)
+                model.trigger(name)
                 return rule
         return None
 
@@ -71,4 +73,4 @@ def machine_for(playbook: Playbook) -> PersonaMachine:
     machine = playbook.cache.get("machine")
     if machine is None:
         machine = playbook.cache["machine"] = PersonaMachine(playbook)
-    return machine  # type: ignore[no-any-return]
+    return machine

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-MoveKind = Literal[
-    "reciprocal", "demand", "threat", "concession", "question", "accept", "reject", "other"
-]
+MoveKind = Literal["reciprocal", "demand", "threat", "concession", "question", "accept", "reject", "other"]
 MOVE_KINDS: tuple[MoveKind, ...] = (
     "reciprocal",
     "demand",

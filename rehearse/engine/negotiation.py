@@ -61,7 +61,9 @@ class Negotiation:
 
     def __init__(self, persona: Playbook, seed: int = 0) -> None:
         if not isinstance(persona, Playbook):
-            raise RehearseError("Negotiation needs a persona from load_persona(), not " + type(persona).__name__)
+            raise RehearseError(
+                "Negotiation needs a persona from load_persona(), not " + type(persona).__name__
+            )
         self.persona = persona
         self.seed = int(seed)
         self._machine: PersonaMachine = machine_for(persona)
@@ -157,8 +159,18 @@ class Negotiation:
             situation = check.reply or situation
         reply = self._render(situation, move, shown, assessment, topic, number, notes)
         turn = Turn(
-            number, text, move, reply, self.state, self.outcome, dict(self._meters), tuple(reasons),
-            situation, self._table, topic, tuple(notes),
+            number,
+            text,
+            move,
+            reply,
+            self.state,
+            self.outcome,
+            dict(self._meters),
+            tuple(reasons),
+            situation,
+            self._table,
+            topic,
+            tuple(notes),
         )
         self._turns.append(turn)
         return turn
@@ -192,7 +204,9 @@ class Negotiation:
             return NO_OFFER, b.next_step(agreed | move.gives, turn)
         return NO_OFFER, None
 
-    def _context(self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str) -> dict[str, Any]:
+    def _context(
+        self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str
+    ) -> dict[str, Any]:
         ctx: dict[str, Any] = dict(self._meters)
         ctx.update(
             {
@@ -261,7 +275,14 @@ class Negotiation:
         return proposal
 
     def _render(
-        self, situation: str, move: Move, proposal: Exchange | None, a: Assessment, topic: str, turn: int, notes: list[str]
+        self,
+        situation: str,
+        move: Move,
+        proposal: Exchange | None,
+        a: Assessment,
+        topic: str,
+        turn: int,
+        notes: list[str],
     ) -> str:
         variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
         variant = variants[self._rng.randrange(len(variants))]
@@ -316,4 +337,4 @@ def _classifier_for(persona: Playbook) -> Classifier:
     classifier = persona.cache.get("classifier")
     if classifier is None:
         classifier = persona.cache["classifier"] = Classifier(persona.lexicon)
-    return classifier  # type: ignore[no-any-return]
+    return classifier

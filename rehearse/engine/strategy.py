@@ -59,7 +59,9 @@ class Bargainer:
         phases = [self.items[i].phase for i in agreed if self.items[i].side == "persona"]
         return (max(phases) if phases else 0) + 1
 
-    def assess(self, gives: frozenset[str], asks: frozenset[str], agreed: frozenset[str], turn: int) -> Assessment:
+    def assess(
+        self, gives: frozenset[str], asks: frozenset[str], agreed: frozenset[str], turn: int
+    ) -> Assessment:
         """Judge a reciprocal offer: accept it, ask for more, or counter it."""
         new_asks = asks - agreed
         gives = gives - agreed
@@ -77,7 +79,9 @@ class Bargainer:
         verdict = "more" if counter.persona_gives == new_asks else "counter"
         return Assessment(verdict, ratio, gross, premature, counter)
 
-    def balance(self, gives: frozenset[str], asks: frozenset[str], agreed: frozenset[str], turn: int) -> Exchange | None:
+    def balance(
+        self, gives: frozenset[str], asks: frozenset[str], agreed: frozenset[str], turn: int
+    ) -> Exchange | None:
         """Build the nearest exchange the persona would accept around these items, or None."""
         aspiration = self.strategy.aspiration(turn)
         open_phase = self.open_phase(agreed)
@@ -119,10 +123,16 @@ class Bargainer:
         """Return the exchange the persona would propose next on the roadmap, or None."""
         return self.balance(frozenset(), frozenset(), agreed, turn)
 
-    def exchange(self, user_gives: frozenset[str], persona_gives: frozenset[str], by: str, turn: int = 0) -> Exchange:
+    def exchange(
+        self, user_gives: frozenset[str], persona_gives: frozenset[str], by: str, turn: int = 0
+    ) -> Exchange:
         """Return an exchange with its roadmap phase (the latest phase among its items)."""
-        phases = [self.items[i].phase for i in persona_gives] or [self.items[i].phase for i in user_gives] or [1]
-        return Exchange(user_gives, persona_gives, max(phases), "persona" if by == "persona" else "user", turn)
+        phases = (
+            [self.items[i].phase for i in persona_gives] or [self.items[i].phase for i in user_gives] or [1]
+        )
+        return Exchange(
+            user_gives, persona_gives, max(phases), "persona" if by == "persona" else "user", turn
+        )
 
     def _first_persona_item(self, agreed: frozenset[str], open_phase: int) -> Item | None:
         for item in self._persona_items:
@@ -133,10 +143,13 @@ class Bargainer:
     def _closing_item(
         self, user: set[str], persona: set[str], agreed: frozenset[str], open_phase: int, aspiration: float
     ) -> Item | None:
-        """Pick the user item to ask for next: from the nearest phase, the smallest that closes the gap,
-        else the largest there."""
+        """Pick the user item to ask for next: the smallest in the nearest phase that closes the gap."""
         gap = aspiration * self.worth(persona) - self.worth(user)
-        pool = [i for i in self._user_items if i.id not in agreed and i.id not in user and i.phase <= open_phase + 1]
+        pool = [
+            i
+            for i in self._user_items
+            if i.id not in agreed and i.id not in user and i.phase <= open_phase + 1
+        ]
         if not pool:
             return None
         nearest = min(abs(i.phase - open_phase) for i in pool)

@@ -4,31 +4,88 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 MAX_READ = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " - ", "\u2013": " - "})
-_ABBREV = [
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " - ", "\u2013": " - "}
+)
+_ABBREV: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "america "),
     (re.compile(r"\bd\.p\.r\.k\.?"), "dprk"),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
 ]
 _FIXED = {
-    "won't": "will not", "wont": "will not", "can't": "can not", "cant": "can not", "cannot": "can not",
-    "shan't": "shall not", "ain't": "is not", "aint": "is not", "let's": "let us", "lets": "let us",
-    "thats": "that is", "ur": "your", "u": "you", "wat": "what", "pls": "please", "plz": "please",
-    "youll": "you will", "theyll": "they will", "cn": "can", "r": "are", "n": "and", "heres": "here is",
-    "missle": "missile", "missles": "missiles", "misile": "missile", "misiles": "missiles",
-    "sanctoins": "sanctions", "sanctons": "sanctions", "santions": "sanctions", "sanctiosn": "sanctions",
-    "goverment": "government", "govt": "government", "nuclaer": "nuclear", "nucelar": "nuclear",
-    "exercices": "exercises", "excercises": "exercises", "inspecters": "inspectors", "recogntion": "recognition",
-    "enrichement": "enrichment", "denuclearisation": "denuclearization", "denuclearise": "denuclearize",
-    "fertlizer": "fertilizer", "fertiliser": "fertilizer", "warheds": "warheads", "agred": "agreed",
-    "acept": "accept", "propsal": "proposal", "reciprocal": "reciprocal", "thru": "through", "tho": "though",
+    "won't": "will not",
+    "wont": "will not",
+    "can't": "can not",
+    "cant": "can not",
+    "cannot": "can not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "aint": "is not",
+    "let's": "let us",
+    "lets": "let us",
+    "thats": "that is",
+    "ur": "your",
+    "u": "you",
+    "wat": "what",
+    "pls": "please",
+    "plz": "please",
+    "youll": "you will",
+    "theyll": "they will",
+    "cn": "can",
+    "r": "are",
+    "n": "and",
+    "heres": "here is",
+    "missle": "missile",
+    "missles": "missiles",
+    "misile": "missile",
+    "misiles": "missiles",
+    "sanctoins": "sanctions",
+    "sanctons": "sanctions",
+    "santions": "sanctions",
+    "sanctiosn": "sanctions",
+    "goverment": "government",
+    "govt": "government",
+    "nuclaer": "nuclear",
+    "nucelar": "nuclear",
+    "exercices": "exercises",
+    "excercises": "exercises",
+    "inspecters": "inspectors",
+    "recogntion": "recognition",
+    "enrichement": "enrichment",
+    "denuclearisation": "denuclearization",
+    "denuclearise": "denuclearize",
+    "fertlizer": "fertilizer",
+    "fertiliser": "fertilizer",
+    "warheds": "warheads",
+    "agred": "agreed",
+    "acept": "accept",
+    "propsal": "proposal",
+    "reciprocal": "reciprocal",
+    "thru": "through",
+    "tho": "though",
 }
-_NT = ("do", "does", "did", "is", "are", "was", "were", "would", "should", "could", "has", "have", "had",
-       "must", "need")
+_NT = (
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "would",
+    "should",
+    "could",
+    "has",
+    "have",
+    "had",
+    "must",
+    "need",
+)
 for _aux in _NT:
     _FIXED[f"{_aux}n't"] = f"{_aux} not"
     _FIXED[f"{_aux}nt"] = f"{_aux} not"

@@ -1,0 +1,1 @@
+"""Saved dialogues: writing sessions as JSON Lines and reading them back (headless)."""

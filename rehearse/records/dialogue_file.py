@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from rehearse.content.playbook import Playbook
-from rehearse.engine.negotiation import Turn, describe_exchange
+from rehearse.engine.negotiation import Turn
 from rehearse.errors import DialogueFileError
 
 FORMAT = "rehearse-dialogue"
@@ -46,7 +46,7 @@ class DialogueWriter:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DialogueFileError(f"cannot create the save folder '{folder}': {exc.strerror}") from None
-        started = datetime.now(timezone.utc).astimezone()
+        started = datetime.now(UTC).astimezone()
         stem = f"{persona.id}-{started:%Y%m%d-%H%M%S}-seed{seed}"
         for attempt in range(1000):
             path = folder / (f"{stem}.jsonl" if attempt == 0 else f"{stem}-{attempt}.jsonl")
@@ -122,7 +122,9 @@ def read_dialogue(path: Path) -> Dialogue:
     try:
         header = json.loads(lines[0])
     except json.JSONDecodeError:
-        raise DialogueFileError(f"'{path}' is not a rehearse dialogue (its first line is not a header)") from None
+        raise DialogueFileError(
+            f"'{path}' is not a rehearse dialogue (its first line is not a header)"
+        ) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise DialogueFileError(f"'{path}' is not a rehearse dialogue")
     version = header.get("version")
@@ -137,7 +139,9 @@ def read_dialogue(path: Path) -> Dialogue:
             record = json.loads(line)
         except json.JSONDecodeError:
             if position == len(numbered) - 1 and not complete_end:
-                dialogue.warnings.append(f"{path}:{index}: the last line was cut off mid-write; it was skipped")
+                dialogue.warnings.append(
+                    f"{path}:{index}: the last line was cut off mid-write; it was skipped"
+                )
             else:
                 dialogue.warnings.append(f"{path}:{index}: unreadable line skipped")
             continue
