@@ -45,6 +45,8 @@ FILLERS = frozenset(
     ]
 )
 GAP = 6
+GAP_STOPS = frozenset({"but", "if", "unless", "until", "or", "while", "because", "whereas"})
+SUBJECTS = frozenset({"we", "you", "i", "they", "your", "our"})
 MAX_FILLERS = 2
 
 
@@ -189,6 +191,8 @@ def _match_rest(
                 hit = j
                 break
             if raw[j] in ",;:?" or (not word.gap and raw[j] not in FILLERS):
+                break
+            if raw[j] in GAP_STOPS or (raw[j] == "and" and j + 1 < n and raw[j + 1] in SUBJECTS):
                 break
             j += 1
         if hit < 0:

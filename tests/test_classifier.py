@@ -1,0 +1,100 @@
+"""Reading moves: the contract's examples, the tuning corpora, and the rules that are easy to get wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rehearse.content.playbook import Playbook
+from rehearse.engine.classifier import Classifier
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
+TUNING = sorted((ROOT / "tests" / "corpus").glob("dprk_tuning*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def reader(dprk: Playbook) -> Classifier:
+    return Classifier(dprk.lexicon)
+
+
+def rows(path: Path) -> list[dict[str, object]]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
+def read(reader: Classifier, text: str) -> tuple[str, list[str], list[str]]:
+    move = reader.classify(text)
+    return move.kind, sorted(move.gives), sorted(move.asks)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the shared reference folder is not beside the project")
+def test_every_contract_example_is_read_exactly(reader: Classifier) -> None:
+    wrong = [
+        (r["text"], read(reader, r["text"]))
+        for r in rows(SHARED)
+        if read(reader, r["text"]) != (r["kind"], r.get("gives", []), r.get("asks", []))
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("corpus", TUNING, ids=lambda p: p.stem)
+def test_tuning_corpora_are_read_at_95_percent(reader: Classifier, corpus: Path) -> None:
+    data = rows(corpus)
+    right = sum(reader.classify(r["text"]).kind == r["kind"] for r in data)
+    assert right / len(data) >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule 1: a threat wins, even polite or with an offer
+        ("We would hate to see this end in a show of force.", ("threat", [], [])),
+        (
+            "Freeze Yongbyon and we will ease sanctions; refuse, and we walk out.",
+            ("threat", ["sanctions_relief"], ["fissile_freeze"]),
+        ),
+        ("Answer on the inspectors by Friday.", ("demand", [], ["inspections"])),
+        # rule 2: refusing is not offering, refraining is
+        ("We will not lift sanctions.", ("reject", [], [])),
+        ("We will not impose new sanctions.", ("concession", ["no_new_sanctions"], [])),
+        ("No sanctions relief until you freeze enrichment.", ("demand", [], ["fissile_freeze"])),
+        (
+            "Once you freeze enrichment, we will ease sanctions.",
+            ("reciprocal", ["sanctions_relief"], ["fissile_freeze"]),
+        ),
+        ("We will not hold the autumn drills this year.", ("concession", ["exercise_limits"], [])),
+        ("We are not going to stop the exercises.", ("reject", [], [])),
+        # rule 3: offer plus ask in any form
+        (
+            "would u freeze the reactor if we eased sanctions",
+            ("reciprocal", ["sanctions_relief"], ["fissile_freeze"]),
+        ),
+        # rule 5: floated offer in a question; a dropped demand
+        ("If we postponed the manoeuvres, what would you do?", ("question", ["exercise_limits"], [])),
+        ("We no longer insist on complete denuclearization up front.", ("concession", [], [])),
+        # rule 6: an ask phrased as a question, a polite ask otherwise
+        ("Could the test site stay closed while we talk?", ("question", [], ["nuclear_test_moratorium"])),
+        ("We would appreciate it if you stopped testing missiles.", ("demand", [], ["icbm_test_moratorium"])),
+        # rule 7 and 8
+        ("Denuclearization of the peninsula remains our long-term goal.", ("other", [], [])),
+        ("Can we take a short break?", ("other", [], [])),
+        ("What kind of security guarantee would satisfy you?", ("question", [], [])),
+        # paraphrase by place and programme, several sentences, the move last
+        (
+            "We have talked all morning. Let me be concrete. Shut Yongbyon and we send winter fuel.",
+            ("reciprocal", ["economic_aid"], ["fissile_freeze"]),
+        ),
+        ("destroy the rockets that can reach alaska", ("demand", [], ["icbm_elimination"])),
+    ],
+)
+def test_rules_in_order(reader: Classifier, text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert read(reader, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["[bold]x[/bold]", "fine [/] done", "\x00\x1b[31m", "🙂" * 50, "a" * 100_000]
+)
+def test_odd_text_is_read_without_error(reader: Classifier, text: str) -> None:
+    assert reader.classify(text).kind in {"other", "question", "reject", "accept", "demand"}
