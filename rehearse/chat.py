@@ -11,7 +11,7 @@ from rehearse.content.playbook import Playbook
 from rehearse.content.templates import and_list
 from rehearse.engine.negotiation import Negotiation, Turn, describe_exchange
 from rehearse.errors import EmptyMessageError
-from rehearse.records.dialogue_file import DialogueWriter
+from rehearse.records.session import RecordedSession
 
 HELP = """Commands: /roadmap shows what is agreed, /undo takes back your last message,
 /status shows the meters, /help shows this, /quit ends the session (it stays saved)."""
@@ -45,11 +45,11 @@ def _wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
-def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO, version: str) -> Path | None:
+def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) -> Path | None:
     """Play a session line by line until an outcome, end of input or /quit; return the saved file."""
     out = io.stdout
-    writer = DialogueWriter.create(save_dir, persona, seed, version) if save_dir is not None else None
-    neg = Negotiation(persona, seed=seed)
+    session = RecordedSession(persona, seed, save_dir)
+    neg = session.negotiation
     print(f"{persona.title}\n{persona.user_role}\n", file=out)
     for paragraph in persona.briefing.split("\n\n"):
         print(_wrap(" ".join(paragraph.split())), file=out)
@@ -58,8 +58,8 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO, ve
         f"You are facing the {persona.delegation}, led by {persona.leader}. Type /help for commands.",
         file=out,
     )
-    if writer is not None:
-        print(f"This session is saved as it goes to {writer.path}", file=out)
+    if session.path is not None:
+        print(f"This session is saved as it goes to {session.path}", file=out)
     out.flush()
     try:
         while neg.outcome == "ongoing":
@@ -71,40 +71,35 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO, ve
                 break
             text = line.rstrip("\n")
             if text.strip().startswith("/"):
-                if _command(text.strip().lower(), neg, writer, out):
+                if _command(text.strip().lower(), session, out):
                     break
                 continue
             previous = neg.meters
             try:
-                turn = neg.say(text)
+                turn = session.say(text)
             except EmptyMessageError:
                 continue
-            if writer is not None:
-                writer.write_turn(persona, turn)
             print("\n" + _wrap(turn.reply), file=out)
             print(status_line(persona, turn, previous), file=out)
             out.flush()
     except KeyboardInterrupt:
         print("\nInterrupted.", file=out)
     finally:
-        if writer is not None:
-            writer.close()
-    _farewell(neg, writer, out)
-    return writer.path if writer else None
+        session.close()
+    _farewell(neg, session.path, out)
+    return session.path
 
 
-def _command(command: str, neg: Negotiation, writer: DialogueWriter | None, out: TextIO) -> bool:
+def _command(command: str, session: RecordedSession, out: TextIO) -> bool:
     """Run a slash command; return True when the session should end."""
+    neg = session.negotiation
     if command in ("/quit", "/exit", "/q"):
         return True
     if command == "/undo":
-        if not neg.turns:
+        if session.undo():
+            print(f"Took back your last message; back to turn {len(neg.turns)}.", file=out)
+        else:
             print("Nothing to take back yet.", file=out)
-            return False
-        neg.rewind(len(neg.turns) - 1)
-        if writer is not None:
-            writer.write_rewind(len(neg.turns))
-        print(f"Took back your last message; back to turn {len(neg.turns)}.", file=out)
     elif command == "/roadmap":
         lines = [describe_exchange(neg.persona, e) for e in neg.ledger] or ["nothing agreed yet"]
         print("Roadmap: " + "; ".join(lines), file=out)
@@ -118,7 +113,7 @@ def _command(command: str, neg: Negotiation, writer: DialogueWriter | None, out:
     return False
 
 
-def _farewell(neg: Negotiation, writer: DialogueWriter | None, out: TextIO) -> None:
+def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     outcome = neg.outcome
     if outcome == "agreement":
         print("\n*** Agreement reached. Roadmap:", file=out)
@@ -128,8 +123,8 @@ def _farewell(neg: Negotiation, writer: DialogueWriter | None, out: TextIO) -> N
         print("\n*** The talks have derailed: the delegation walked out.", file=out)
     else:
         print(f"\nSession ended after {len(neg.turns)} turns, still {neg.state}.", file=out)
-    if writer is not None:
-        print(f"Saved to {writer.path}", file=out)
+    if path is not None:
+        print(f"Saved to {path}", file=out)
     out.flush()
 
 

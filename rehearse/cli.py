@@ -51,9 +51,32 @@ def _save_dir(save_dir: Path | None, no_save: bool) -> Path | None:
 @click.version_option(__version__, "--version", prog_name="rehearse")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """Rehearse a hard negotiation against computer-played delegations."""
+    """Rehearse a hard negotiation against computer-played delegations.
+
+    With no command, opens the terminal UI on the persona picker.
+    """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        _run_tui(None, 0, _save_dir(None, False))
+
+
+def _run_tui(persona: str | None, seed: int, save_dir: Path | None) -> None:
+    with _user_errors():
+        playbook = _persona(persona) if persona else None
+        from rehearse.ui.app import make_app
+
+        make_app(playbook, seed, save_dir).run()
+
+
+@cli.command()
+@click.argument("persona")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the delegation's choices.")
+@click.option(
+    "--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to save the dialogue in."
+)
+@click.option("--no-save", is_flag=True, help="Do not save the dialogue.")
+def play(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
+    """Rehearse live in the terminal UI (the dialogue is saved as it goes)."""
+    _run_tui(persona, seed, _save_dir(save_dir, no_save))
 
 
 @cli.command()
@@ -70,7 +93,7 @@ def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
     with _user_errors():
         playbook = _persona(persona)
         io = ChatIO(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
-        run_chat(playbook, seed, _save_dir(save_dir, no_save), io, __version__)
+        run_chat(playbook, seed, _save_dir(save_dir, no_save), io)
 
 
 @cli.command()

@@ -1,0 +1,102 @@
+"""The debrief: outcome, a score with the rule that made it, move counts, meter history, turning
+points, the roadmap and the openings the user missed. Computed from a session, headless.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rehearse.engine.moves import MOVE_KINDS
+from rehearse.engine.negotiation import Negotiation, Turn, describe_exchange
+
+OUTCOME_POINTS = {"agreement": 40, "ongoing": 15, "derailed": 0}
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    """A turn that moved the meters most, with its reasons."""
+
+    turn: int
+    say: str
+    kind: str
+    swing: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything the debrief screen and reports show about one session."""
+
+    outcome: str
+    state: str
+    score: int
+    score_rule: str
+    counts: dict[str, int]
+    meters: dict[str, list[int]]
+    turning_points: list[TurningPoint]
+    roadmap: list[str]
+    missed: list[str]
+    secured: list[str]
+    conceded: list[str]
+
+
+def debrief(neg: Negotiation) -> Debrief:
+    """Return the debrief of a session so far."""
+    persona = neg.persona
+    start = persona.meters
+    meters = {name: [start[name]] + [t.meters[name] for t in neg.turns] for name in start}
+    counts = Counter(t.move.kind for t in neg.turns)
+    secured_ids = sorted(set().union(*(e.persona_gives for e in neg.ledger))) if neg.ledger else []
+    conceded_ids = sorted(set().union(*(e.user_gives for e in neg.ledger))) if neg.ledger else []
+    got = sum(persona.items[i].value for i in secured_ids)
+    gave = sum(persona.items[i].value for i in conceded_ids)
+    share = got / (got + gave) if got + gave else 0.0
+    outcome_points = OUTCOME_POINTS[neg.outcome]
+    share_points = round(40 * share)
+    trust_points = round(neg.meters["trust"] / 5)
+    score = outcome_points + share_points + trust_points
+    rule = (
+        f"{outcome_points} for the outcome ({neg.outcome}) + {share_points} for the value you secured "
+        f"({share:.0%} of what changed hands, by the delegation's own values) + {trust_points} for "
+        f"final trust ({neg.meters['trust']}/5)"
+    )
+    offered = {i for t in neg.turns for i in t.move.gives}
+    missed = [
+        persona.items[i].label
+        for i in sorted(persona.items, key=lambda i: -persona.items[i].value)
+        if persona.items[i].side == "user"
+        and i not in offered
+        and i not in conceded_ids
+        and persona.items[i].phase <= 2
+    ]
+    return Debrief(
+        outcome=neg.outcome,
+        state=neg.state,
+        score=score,
+        score_rule=rule,
+        counts={kind: counts.get(kind, 0) for kind in MOVE_KINDS},
+        meters=meters,
+        turning_points=turning_points(neg.turns, start),
+        roadmap=[describe_exchange(persona, e) for e in neg.ledger],
+        missed=missed,
+        secured=[persona.items[i].label for i in secured_ids],
+        conceded=[persona.items[i].label for i in conceded_ids],
+    )
+
+
+def turning_points(turns: list[Turn], start: dict[str, int], limit: int = 3) -> list[TurningPoint]:
+    """Return the turns whose meter changes were largest (summed over meters), biggest first."""
+    previous = dict(start)
+    points = []
+    for turn in turns:
+        swing = sum(abs(turn.meters[m] - previous[m]) for m in previous)
+        previous = dict(turn.meters)
+        if swing:
+            points.append(
+                TurningPoint(
+                    turn.number, turn.say, turn.move.kind, swing, tuple(str(r) for r in turn.reasons)
+                )
+            )
+    points.sort(key=lambda p: (-p.swing, p.turn))
+    return points[:limit]

@@ -1,0 +1,55 @@
+"""A negotiation that saves itself: every turn and rewind goes to the dialogue file as it happens.
+
+Shared by ``rehearse chat`` and the TUI, so both save the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rehearse.content.playbook import Playbook
+from rehearse.engine.negotiation import Negotiation, Turn
+from rehearse.records.dialogue_file import DialogueWriter
+from rehearse.version import VERSION
+
+
+class RecordedSession:
+    """A Negotiation plus its dialogue file (None when saving is off)."""
+
+    def __init__(self, persona: Playbook, seed: int = 0, save_dir: Path | None = None) -> None:
+        self.negotiation = Negotiation(persona, seed=seed)
+        self.writer = (
+            DialogueWriter.create(save_dir, persona, seed, VERSION) if save_dir is not None else None
+        )
+
+    @property
+    def persona(self) -> Playbook:
+        """Return the persona played."""
+        return self.negotiation.persona
+
+    @property
+    def path(self) -> Path | None:
+        """Return the dialogue file, if the session is saved."""
+        return self.writer.path if self.writer else None
+
+    def say(self, text: str) -> Turn:
+        """Play a message and save the turn before returning it."""
+        turn = self.negotiation.say(text)
+        if self.writer is not None:
+            self.writer.write_turn(self.persona, turn)
+        return turn
+
+    def undo(self) -> bool:
+        """Take back the last message (replaying the rest); return False when there is none."""
+        turns = len(self.negotiation.turns)
+        if turns == 0:
+            return False
+        self.negotiation.rewind(turns - 1)
+        if self.writer is not None:
+            self.writer.write_rewind(turns - 1)
+        return True
+
+    def close(self) -> None:
+        """Close the dialogue file."""
+        if self.writer is not None:
+            self.writer.close()

@@ -1,0 +1,121 @@
+"""The Textual app: picker → briefing → negotiation → debrief, over the headless engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from rehearse.content.playbook import Playbook
+from rehearse.content.registry import available_personas, load_persona
+from rehearse.errors import RehearseError
+from rehearse.records.session import RecordedSession
+from rehearse.ui.messages import PersonaChosen
+from rehearse.ui.screens.briefing import BriefingScreen
+from rehearse.ui.screens.help import HelpScreen
+from rehearse.ui.screens.negotiation import NegotiationScreen
+from rehearse.ui.screens.picker import PickerScreen
+
+
+class RehearseApp(App[None]):
+    """Rehearse a negotiation in the terminal."""
+
+    TITLE = "rehearse"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None) -> None:
+        super().__init__()
+        self.start_persona = persona
+        self.seed = seed
+        self.save_dir = save_dir
+        self.session: RecordedSession | None = None
+
+    def on_mount(self) -> None:
+        """Open the picker, or go straight to a session when a persona was given."""
+        if self.start_persona is not None:
+            self.start_session(self.start_persona)
+        else:
+            self.push_screen(self._picker())
+
+    def _picker(self) -> PickerScreen:
+        personas: list[Playbook] = []
+        problems: list[str] = []
+        for entry in available_personas():
+            try:
+                personas.append(load_persona(str(entry.path)))
+            except RehearseError as exc:
+                problems.append(f"{entry.id}: cannot be loaded: {exc}")
+        return PickerScreen(personas, problems)
+
+    def start_session(self, persona: Playbook) -> None:
+        """Begin a saved session with ``persona``: the negotiation screen under its briefing."""
+        self._close_session()
+        try:
+            self.session = RecordedSession(persona, self.seed, self.save_dir)
+        except RehearseError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        screen = NegotiationScreen(self.session)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        self.push_screen(BriefingScreen(persona))
+
+    def on_persona_chosen(self, message: PersonaChosen) -> None:
+        """Start the persona picked on the picker screen."""
+        self.start_session(message.persona)
+
+    def action_help(self) -> None:
+        """Show how moves are read, and the keys."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_new_session(self) -> None:
+        """Leave this session (it stays saved) and pick a persona again."""
+        self._close_session()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(self._picker())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        """Add rehearse's commands to the command palette."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Help: move kinds and keys", "How messages are read, with examples", self.action_help
+        )
+        yield SystemCommand(
+            "New session", "Leave this session (saved) and choose a delegation", self.action_new_session
+        )
+        if isinstance(screen, NegotiationScreen):
+            yield SystemCommand(
+                "Take back the last move", "Rewind one turn (replayed deterministically)", screen.action_undo
+            )
+            yield SystemCommand(
+                "Debrief", "Score, turning points and missed openings so far", screen.action_debrief
+            )
+            yield SystemCommand(
+                "Toggle side panel", "Show or hide the side panel", screen.action_toggle_panel
+            )
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def on_unmount(self) -> None:
+        """Close the dialogue file (every turn is already on disk)."""
+        self._close_session()
+
+
+def make_app(persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None) -> RehearseApp:
+    """Build the app; shared by the CLI and the tests."""
+    return RehearseApp(persona, seed, save_dir)

@@ -1,0 +1,16 @@
+"""Messages that travel between the app's screens and widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from rehearse.content.playbook import Playbook
+
+
+@dataclass
+class PersonaChosen(Message):
+    """The user picked a persona to rehearse against."""
+
+    persona: Playbook

@@ -1,0 +1,49 @@
+"""The briefing shown before a session, dismissed with a key."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rehearse.content.playbook import Playbook
+
+
+class BriefingScreen(ModalScreen[None]):
+    """Who the user plays, the situation, and what moves these talks."""
+
+    CSS_PATH = "briefing.tcss"
+    BINDINGS = [
+        Binding("enter", "dismiss_briefing", "Begin"),
+        Binding("escape", "dismiss_briefing", "Begin", show=False),
+        Binding("space", "dismiss_briefing", "Begin", show=False),
+    ]
+
+    def __init__(self, persona: Playbook, objectives: str = "") -> None:
+        super().__init__()
+        self.persona = persona
+        self.objectives = objectives
+
+    def compose(self) -> ComposeResult:
+        """Lay out the briefing."""
+        persona = self.persona
+        with Vertical(id="briefing-box"):
+            yield Static(Text(persona.title, style="bold"), id="briefing-title")
+            yield Static(Text(persona.user_role, style="italic"), id="briefing-role")
+            with VerticalScroll(id="briefing-body"):
+                yield Static(Text(persona.briefing))
+                if self.objectives:
+                    yield Static(Text(self.objectives))
+            yield Static(
+                Text(
+                    f"Across the table: {persona.delegation}, led by {persona.leader}.\nPress Enter to begin."
+                ),
+                id="briefing-hint",
+            )
+
+    def action_dismiss_briefing(self) -> None:
+        """Close the briefing and start negotiating."""
+        self.dismiss(None)

@@ -1,0 +1,74 @@
+"""The debrief: outcome, score and its rule, move counts, meters over the turns, turning points,
+the roadmap reached and the openings missed.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from rehearse.engine.scoring import Debrief
+
+
+class DebriefScreen(Screen[None]):
+    """What happened and why, for one session."""
+
+    CSS_PATH = "debrief.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+n", "app.new_session", "New session"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, report: Debrief, title: str) -> None:
+        super().__init__()
+        self.report = report
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        """Lay out the report."""
+        r = self.report
+        with VerticalScroll(id="debrief"):
+            banner = {
+                "agreement": "AGREEMENT REACHED",
+                "derailed": "THE TALKS DERAILED",
+                "ongoing": "SESSION IN PROGRESS",
+            }
+            yield Static(Text(f"{banner[r.outcome]}  ·  {self.title_text}"), id="outcome", classes=r.outcome)
+            yield Static(
+                Text.assemble(("Score ", "bold"), f"{r.score}/100\n", (r.score_rule, "dim")), classes="block"
+            )
+            counts = "  ".join(f"{kind} {n}" for kind, n in r.counts.items() if n)
+            yield Static(Text.assemble(("Moves  ", "bold"), counts or "none"), classes="block")
+            for name, series in r.meters.items():
+                with Horizontal(classes="plot"):
+                    yield Static(
+                        Text(f"{name.capitalize()} {series[0]}→{series[-1]}", style="bold"),
+                        classes="plot-label",
+                    )
+                    yield Sparkline([float(v) for v in series], classes=f"plot-line {name}")
+            points = Text("Turning points\n", style="bold")
+            for p in r.turning_points:
+                points.append(f"turn {p.turn} ({p.kind}): {p.say[:80]}\n", style="not bold")
+                for reason in p.reasons:
+                    points.append(f"   → {reason}\n", style="italic not bold")
+            if not r.turning_points:
+                points.append("none yet", style="not bold")
+            yield Static(points, classes="block")
+            roadmap = Text("Roadmap reached\n", style="bold")
+            roadmap.append("\n".join(f"• {line}" for line in r.roadmap) or "nothing agreed", style="not bold")
+            yield Static(roadmap, classes="block")
+            missed = Text(
+                "Missed openings (early steps the delegation wanted and you never offered)\n", style="bold"
+            )
+            missed.append(", ".join(r.missed) or "none", style="not bold")
+            yield Static(missed, classes="block")
+        yield Footer()
+
+    def action_back(self) -> None:
+        """Return to the session (or stay, if it has ended)."""
+        self.app.pop_screen()

@@ -1,0 +1,60 @@
+"""The persona picker: every delegation with the user's role, difficulty and briefing; Enter starts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rehearse.content.playbook import Playbook
+from rehearse.ui.messages import PersonaChosen
+
+
+def _summary(persona: Playbook) -> Text:
+    first = " ".join(persona.briefing.split())
+    words = first.split(" ")
+    preview = " ".join(words[:45]) + (" …" if len(words) > 45 else "")
+    text = Text.assemble(
+        (persona.title, "bold"),
+        (f"  [{persona.difficulty}]", "dim"),
+        "\n",
+        (persona.user_role, "italic"),
+        "\n",
+        preview,
+    )
+    return text
+
+
+class PickerScreen(Screen[None]):
+    """Choose the delegation to rehearse against."""
+
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
+
+    def __init__(self, personas: list[Playbook], problems: list[str]) -> None:
+        super().__init__()
+        self.personas = personas
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        """List the personas."""
+        yield Static(
+            Text("rehearse · choose a delegation to negotiate with", style="bold"), id="picker-title"
+        )
+        options = [Option(_summary(p), id=p.id) for p in self.personas]
+        yield OptionList(*options, id="personas")
+        if self.problems:
+            yield Static(Text("\n".join(self.problems)), id="picker-problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the list."""
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Start a session with the chosen persona."""
+        chosen = next(p for p in self.personas if p.id == event.option.id)
+        self.post_message(PersonaChosen(chosen))

@@ -1,0 +1,82 @@
+"""The message box: history with Up/Down, completion of item phrases, a bounded length."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from rehearse.content.playbook import Playbook
+
+MAX_LENGTH = 2000
+
+
+class ItemSuggester(Suggester):
+    """Completes the word being typed with an item label or phrase of the persona."""
+
+    def __init__(self, persona: Playbook) -> None:
+        super().__init__(use_cache=True, case_sensitive=False)
+        words: list[str] = []
+        for item in persona.items.values():
+            words.append(item.label)
+            words.extend(p for p in item.phrases if "*" not in p and ".." not in p)
+        self._phrases = sorted({w.lower() for w in words if len(w) > 3}, key=lambda w: (len(w), w))
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """Return ``value`` with its last word(s) completed, or None."""
+        lowered = value.lower()
+        for size in (3, 2, 1):
+            tail = " ".join(lowered.split(" ")[-size:])
+            if len(tail) < 3 or lowered.endswith(" "):
+                continue
+            for phrase in self._phrases:
+                if phrase.startswith(tail) and phrase != tail:
+                    return value + phrase[len(tail) :]
+        return None
+
+
+class MessageInput(Input):
+    """An input that remembers what was said and posts a ``Said`` message."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Previous", show=False),
+        Binding("down", "history(1)", "Next", show=False),
+    ]
+
+    @dataclass
+    class Said(Message):
+        """The user sent a message."""
+
+        text: str
+
+    def __init__(self, persona: Playbook, **kwargs: object) -> None:
+        super().__init__(
+            placeholder="Make your move: an offer, a question, a demand... (F1 for help)",
+            suggester=ItemSuggester(persona),
+            max_length=MAX_LENGTH,
+            **kwargs,  # type: ignore[arg-type]
+        )
+        self.history: list[str] = []
+        self._position = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Turn a submitted line into a ``Said`` message (blank lines do nothing)."""
+        event.stop()
+        text = event.value
+        if not text.strip():
+            return
+        self.history.append(text)
+        self._position = len(self.history)
+        self.value = ""
+        self.post_message(self.Said(text))
+
+    def action_history(self, step: int) -> None:
+        """Walk through earlier messages."""
+        if not self.history:
+            return
+        self._position = max(0, min(len(self.history), self._position + step))
+        self.value = self.history[self._position] if self._position < len(self.history) else ""
+        self.cursor_position = len(self.value)

@@ -1,0 +1,90 @@
+"""The side panel: the delegation, meters with their history, stage, table, roadmap, last reading."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Sparkline, Static
+
+from rehearse.content.templates import and_list
+from rehearse.engine.negotiation import Negotiation, describe_exchange
+
+BAR_WIDTH = 14
+
+
+def meter_line(name: str, value: int, change: int) -> Text:
+    """Return 'Trust  ████░░░░ 40 (+5)' as text."""
+    filled = round(value / 100 * BAR_WIDTH)
+    text = Text(f"{name.capitalize():<8}", style="bold")
+    text.append("█" * filled, style="green" if name == "trust" else "red")
+    text.append("░" * (BAR_WIDTH - filled), style="dim")
+    text.append(f" {value:>3}")
+    if change:
+        text.append(f" ({change:+d})", style="bold")
+    return text
+
+
+class SidePanel(VerticalScroll):
+    """Everything about the session at a glance; hidden on small screens with a key."""
+
+    can_focus = False
+
+    def compose(self) -> ComposeResult:
+        """Lay out the sections."""
+        yield Static(id="delegation", classes="section")
+        yield Static(id="meter-trust", classes="meter")
+        yield Sparkline([], id="spark-trust", classes="spark")
+        yield Static(id="meter-tension", classes="meter")
+        yield Sparkline([], id="spark-tension", classes="spark")
+        yield Static(id="stage", classes="section")
+        yield Static(id="on-table", classes="section")
+        yield Static(id="roadmap", classes="section")
+        yield Static(id="reading", classes="section")
+
+    def show(self, neg: Negotiation) -> None:
+        """Refresh every section from the session."""
+        persona = neg.persona
+        state = persona.states[neg.state]
+        self.query_one("#delegation", Static).update(
+            Text.assemble((persona.name, "bold"), "\n", persona.leader, "\n", ("Mood: ", "dim"), state.mood)
+        )
+        history = {
+            name: [value] + [t.meters[name] for t in neg.turns] for name, value in persona.meters.items()
+        }
+        for name in ("trust", "tension"):
+            series = history[name]
+            change = series[-1] - series[-2] if len(series) > 1 else 0
+            self.query_one(f"#meter-{name}", Static).update(meter_line(name, series[-1], change))
+            self.query_one(f"#spark-{name}", Sparkline).data = [float(v) for v in series]
+        self.query_one("#stage", Static).update(
+            Text.assemble(("Stage ", "bold"), neg.state, "\n", (state.description, "dim"))
+        )
+        table = neg.table
+        self.query_one("#on-table", Static).update(
+            Text.assemble(
+                ("On the table\n", "bold"), describe_exchange(persona, table) if table else "nothing"
+            )
+        )
+        roadmap = Text("Roadmap\n", style="bold")
+        if not neg.ledger:
+            roadmap.append("nothing agreed yet", style="not bold")
+        for exchange in neg.ledger:
+            roadmap.append(f"• {describe_exchange(persona, exchange)}\n", style="not bold")
+        self.query_one("#roadmap", Static).update(roadmap)
+        self.query_one("#reading", Static).update(self._reading(neg))
+
+    @staticmethod
+    def _reading(neg: Negotiation) -> Text:
+        text = Text("Your last message read as\n", style="bold")
+        if not neg.turns:
+            text.append("(nothing said yet)", style="not bold")
+            return text
+        turn = neg.turns[-1]
+        label = neg.persona.label
+        text.append(f"{turn.move.kind}\n", style="not bold")
+        text.append(f"offers: {and_list(label(i) for i in sorted(turn.move.gives))}\n", style="not bold")
+        text.append(f"asks: {and_list(label(i) for i in sorted(turn.move.asks))}\n", style="not bold")
+        for reason in turn.reasons:
+            text.append(f"→ {reason}\n", style="italic not bold")
+        return text

@@ -1,0 +1,43 @@
+"""The debrief explains the session: score rule, counts, turning points, missed openings."""
+
+from __future__ import annotations
+
+from rehearse import Negotiation
+from rehearse.content.playbook import Playbook
+from rehearse.engine.scoring import debrief
+
+
+def test_agreement_scores_higher_than_a_walkout(neg: Negotiation, dprk: Playbook) -> None:
+    for text in [
+        "If you halt ICBM and nuclear tests, we will limit exercises and impose no new sanctions.",
+        "Agreed.",
+        "We accept the roadmap.",
+    ]:
+        neg.say(text)
+    good = debrief(neg)
+    assert good.outcome == "agreement"
+    bad_neg = Negotiation(dprk)
+    bad_neg.say("Denuclearize completely or we will use military force.")
+    bad = debrief(bad_neg)
+    assert good.score > bad.score
+    assert "for the outcome (agreement)" in good.score_rule
+    assert good.counts["reciprocal"] == 1 and good.counts["accept"] == 2
+    assert good.secured == ["a moratorium on ICBM tests", "a moratorium on nuclear tests"]
+    assert good.roadmap[0].startswith("phase 1:")
+
+
+def test_turning_points_are_the_biggest_swings(neg: Negotiation) -> None:
+    neg.say("Good morning.")
+    neg.say("Freeze enrichment now.")
+    neg.say("How would you sequence the steps?")
+    report = debrief(neg)
+    assert report.turning_points[0].turn == 2
+    assert "unilateral demand" in report.turning_points[0].reasons[0]
+    assert report.meters["tension"][:3] == [50, 50, 62]
+
+
+def test_missed_openings_list_early_items_never_offered(neg: Negotiation) -> None:
+    neg.say("If you halt ICBM tests, we will limit exercises and end the hostile policy.")
+    report = debrief(neg)
+    assert "limits on military exercises" not in report.missed
+    assert "no new sanctions" in report.missed
