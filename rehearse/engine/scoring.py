@@ -1,5 +1,7 @@
-"""The debrief: outcome, a score with the rule that made it, move counts, meter history, turning
-points, the roadmap and the openings the user missed. Computed from a session, headless.
+"""The debrief of a session, computed headless.
+
+Outcome, a score with the rule that made it, move counts, meter history, turning points, the
+roadmap and the openings the user missed.
 """
 
 from __future__ import annotations

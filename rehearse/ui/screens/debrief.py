@@ -1,5 +1,7 @@
-"""The debrief: outcome, score and its rule, move counts, meters over the turns, turning points,
-the roadmap reached and the openings missed.
+"""The debrief screen.
+
+Outcome, score and its rule, move counts, meters over the turns, turning points, the roadmap
+reached and the openings missed.
 """
 
 from __future__ import annotations

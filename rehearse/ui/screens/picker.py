@@ -17,7 +17,7 @@ def _summary(persona: Playbook) -> Text:
     first = " ".join(persona.briefing.split())
     words = first.split(" ")
     preview = " ".join(words[:45]) + (" …" if len(words) > 45 else "")
-    text = Text.assemble(
+    return Text.assemble(
         (persona.title, "bold"),
         (f"  [{persona.difficulty}]", "dim"),
         "\n",
@@ -25,7 +25,6 @@ def _summary(persona: Playbook) -> Text:
         "\n",
         preview,
     )
-    return text
 
 
 class PickerScreen(Screen[None]):
