@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rehearse.engine import language as L
 from rehearse.engine.lexicon import Lexicon, Match
 from rehearse.engine.moves import Move, MoveKind
-from rehearse.engine.text import clean, stems, tokens
+from rehearse.engine.text import clean, stem, stems, tokens
 
 MEMO_SIZE = 4096
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
@@ -47,11 +47,8 @@ def split_sentences(cleaned: str) -> list[Sentence]:
         raw = tokens(body)
         if not raw:
             continue
-        question = (
-            text.endswith("?")
-            or bool(L.QUESTION_OPENERS.match(body))
-            or bool(L.INDIRECT_QUESTION.search(body))
-        )
+        opener = bool(L.QUESTION_OPENERS.match(body)) and not L.WH_STATEMENT.match(body)
+        question = text.endswith("?") or opener or bool(L.INDIRECT_QUESTION.search(body))
         out.append(Sentence(body, " ".join(raw), raw, stems(raw), question))
     return out
 
@@ -238,10 +235,10 @@ def _offered(
         return "refused"
     negated = _negations(window) % 2 == 1
     if refrain:
-        stopping = bool(L.STOPPING_PHRASES.search(joined_window)) or any(
-            w in L.STOPPING or w.startswith(("suspen", "postpon", "cancel", "halt", "stopp")) for w in window
-        )
-        doing = any(w in L.DOING for w in window)
+        stopping, doing = _activity_verbs(before)
+        if not (stopping or doing):
+            stopping, doing = _activity_verbs(after[:6])
+        stopping = stopping or bool(L.STOPPING_PHRASES.search(joined_window))
         if not (stopping or doing or negated):
             return "mentioned"
         offered = not negated if stopping else negated
@@ -253,7 +250,7 @@ def _offered(
         offered = not (negated ^ withheld)
     if not offered:
         return "refused"
-    if "you" in before and any(w in L.WANTING for w in before):
+    if ("you" in before or "your" in before) and any(w in L.WANTING for w in before):
         return "mentioned"
     if s.question:
         floated = any(w in L.FIRST_PERSON for w in s.raw[:clause_start] + before) or bool(
@@ -261,6 +258,21 @@ def _offered(
         )
         return "offered" if floated or _traded_in_question(s, matches, match) else "mentioned"
     return "offered"
+
+
+def _activity_verbs(words: list[str]) -> tuple[bool, bool]:
+    """Return whether these words stop an activity, and whether they carry it on (nearest verb wins)."""
+    for word in reversed(words):
+        base = stem(word)
+        if (
+            word in L.STOPPING
+            or base in L.STOPPING
+            or word.startswith(("suspen", "postpon", "cancel", "halt", "stopp"))
+        ):
+            return True, False
+        if word in L.DOING or base in L.DOING:
+            return False, True
+    return False, False
 
 
 def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool:

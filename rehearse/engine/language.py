@@ -12,7 +12,7 @@ import re
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"}
 )
-FIRST_PERSON = frozenset({"we", "us", "washington", "america", "president", "administration", "congress"})
+FIRST_PERSON = frozenset({"we", "us", "our", "my", "washington", "america", "president", "administration"})
 SUBJECT_AFTER_AND = frozenset(
     {"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"}
 )
@@ -131,20 +131,26 @@ WITHHOLDING = frozenset(
         "reimpose",
         "reinstate",
         "restore",
+        "block",
+        "pull",
+        "close",
     ]
 )
-WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back)\b")
+WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back|forget about)\b")
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
-    r"restored|reinstated|reimposed|back on|back in place)|"
-    r"\b(?:dies|expires|ends)\b|\boff the table\b|\bwith us\b"
+    r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
+    r"\b(?:stops?|ends?|dies|expires)\b|\boff the table\b|\bwith us\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
     r"close|shut|suspend|declare|accept|agree|commit|show|open|get|take|put|scrap|ship|send|sign|disarm|denuclearize|"
     r"abandon|surrender|admit|verify|submit)\b"
 )
-FLOATED_FOR = re.compile(r"\b(?:for|in exchange for|in return for|against|in exchange|in return)\b")
+FLOATED_FOR = re.compile(
+    r"\b(?:for|in exchange for|in return for|against|in exchange|in return|worth|buy|buys|get us|gets us|trade\w*|"
+    r"swap\w*|matched by|paired with)\b"
+)
 RESTRICTIVE = re.compile(r"\b(?:not until|not before)\b")
 ONLY_AFTER = re.compile(r"\bonly (?:after|when|once|if)\b")
 PROMISE = re.compile(
@@ -258,6 +264,14 @@ THREAT = re.compile(
     r"(?:next|new|another|fresh) round of sanctions|sanctions (?:\w+ )?(?:go|goes|come|comes) (?:into effect|back)|kick in|"
     r"end\w* (?:the|these|this) (?:talks|negotiations?|meeting|summit|dialogue)|"
     r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:promised|offered|pledged|agreed)|"
+    r"recall (?:our|the|my) (?:delegation|negotiators|team|ambassador)|(?:summit|meeting|talks) (?:is|are|will be) (?:cancell?ed|off|over)|"
+    r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|switched off|back over|"
+    r"block (?:every|all|the|any)|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
+    r"state of readiness|high readiness|cancel (?:the|our) (?:leaders|summit|meeting|talks)|response will be military|"
+    r"not only with words|go after|designate additional|(?:a lot |much |even )?tighter|double them|triple them|"
+    r"will not survive|parked off|\bwere done\b|met with a (?:\w+ )?response|"
+    r"(?:close|shut|cancel|suspend|end) (?:the|our) (?:\w+ ){0,2}?(?:liaison|office|hotline|channel|embassy|aid|assistance|shipments?)|"
+    r"pull (?:the|our) (?:\w+ )?(?:shipments?|aid|assistance|offer)|"
     r"(?:next|first) flight|bomb(?:ing)? (?:them|you|it|the)\b|double the size|at double|"
     r"(?:sanctions?|pressure|exercises|drills|manoeuvres|maneuvers|bombers|b 52s?|carriers?) (?:\w+ ){0,4}?"
     r"(?:will be |are |is |would be )?(?:doubled?|tripled?|triple|restored|reinstated|reimposed|tightened|come back|coming back)\b|"
@@ -281,12 +295,12 @@ ACCEPT = re.compile(
     r"\b(?:agreed|agree|accept|accepted|acceptable|acept|deal|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
-    r"approved?|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
+    r"approved?|accepts|works? for us|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnope\b|\bnever\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -294,7 +308,8 @@ REJECT = re.compile(
     r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
     r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
     r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bhard pass\b|\bno thanks?\b|"
-    r"\b(?:unable|not able|in no position) to (?:accept|agree|support|consider|go along)\b)"
+    r"\b(?:unable|not able|in no position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
+    r"\bnot a bargaining chip\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
@@ -304,7 +319,7 @@ PROCEDURE = re.compile(
 )
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
-    r"historically|by way of background|i digress|always believed|has always been|central to|one day|"
+    r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )
@@ -312,7 +327,11 @@ INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
 )
 FIRM_INSISTING = re.compile(
-    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to)\b"
+    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to|first|but|if|provided|for|"
+    r"in exchange|in return|subject to|against)\b"
+)
+WH_STATEMENT = re.compile(
+    r"^(?:what|how|why|where|when) (?:we|i|they|you) (?!would|could|can|will|should|do|did|does|might|may)\w+"
 )
 DROPPED_DEMAND = re.compile(
     r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
@@ -323,8 +342,11 @@ DROPPED_DEMAND = re.compile(
     r"\b(?:first|upfront|up front|right away|right now|immediately|anymore|any more|as a precondition|precondition|now|"
     r"at this stage|yet|before|day one)|"
     r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|"
-    r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make)"
+    r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|"
+    r"(?:forget|drop|withdraw|abandon|scrap|set aside) (?:the|our|that|this) (?:\w+ ){0,3}?(?:we|i) "
+    r"(?:proposed|asked for|demanded|requested|insisted on)|work without it)"
 )
 FLOATING = re.compile(
-    r"\b(?:if|suppose|supposing|what if|were|should|in exchange for|in return for|could|would it help if|how about)\b"
+    r"\b(?:if we|if our|if america|if washington|suppose|supposing|what if|were we|should we|in exchange for|"
+    r"in return for|could we|would it help if|how about)\b"
 )

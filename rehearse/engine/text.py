@@ -15,6 +15,7 @@ _QUOTES = str.maketrans(
 _ABBREV: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "america "),
     (re.compile(r"\bd\.p\.r\.k\.?"), "dprk"),
+    (re.compile(r"\b(?:the )?united states(?: of america)?\b"), "america"),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
 ]
 _FIXED = {
@@ -64,6 +65,14 @@ _FIXED = {
     "warheds": "warheads",
     "agred": "agreed",
     "acept": "accept",
+    "acceptible": "acceptable",
+    "relif": "relief",
+    "reduse": "reduce",
+    "inspektors": "inspectors",
+    "inspektor": "inspector",
+    "redy": "ready",
+    "denuclarization": "denuclearization",
+    "restrictons": "restrictions",
     "propsal": "proposal",
     "reciprocal": "reciprocal",
     "thru": "through",
