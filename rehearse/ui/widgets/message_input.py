@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.suggester import Suggester
@@ -61,6 +62,24 @@ class MessageInput(Input):
         )
         self.history: list[str] = []
         self._position = 0
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Paste every line (joined by spaces), cut to what fits, and say so when it was cut."""
+        event.stop()
+        text = " ".join(event.text.split())
+        selected = abs(self.selection.end - self.selection.start)
+        room = MAX_LENGTH - len(self.value) + selected
+        if len(text) > room:
+            text = text[: max(room, 0)]
+            self.notify(
+                f"The pasted text was cut to fit the {MAX_LENGTH}-character message box.", markup=False
+            )
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Turn a submitted line into a ``Said`` message (blank lines do nothing)."""

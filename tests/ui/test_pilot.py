@@ -1,0 +1,183 @@
+"""The TUI as a user drives it: picker, briefing, moves, rewind, help, debrief, walkout, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Markdown, OptionList, Static
+
+from rehearse.records.dialogue_file import read_dialogue
+from rehearse.ui.app import RehearseApp, make_app
+from rehearse.ui.screens.briefing import BriefingScreen
+from rehearse.ui.screens.debrief import DebriefScreen
+from rehearse.ui.screens.help import HelpScreen
+from rehearse.ui.screens.negotiation import NegotiationScreen
+from rehearse.ui.screens.picker import PickerScreen
+from rehearse.ui.widgets.message_input import MessageInput
+from rehearse.ui.widgets.side_panel import SidePanel
+from rehearse.ui.widgets.transcript import Line, Transcript
+from tests.ui.conftest import say, start
+
+
+def transcript_text(app: RehearseApp) -> str:
+    return "\n".join(str(line.render()) for line in app.screen.query_one(Transcript).query(Line))
+
+
+async def test_picker_lists_personas_and_enter_starts_with_the_briefing(tmp_path: Path) -> None:
+    app = make_app(None, save_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        options = app.screen.query_one(OptionList)
+        assert "US–DPRK summit" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert "progressive and synchronous" in str(
+            app.screen.query_one("#briefing-body").query(Static).first().render()
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NegotiationScreen)
+        assert app.screen.query_one(MessageInput).has_focus
+
+
+async def test_reciprocal_offer_shows_the_reply_and_raises_trust(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "If you halt ICBM tests, we will scale down the joint exercises.")
+        text = transcript_text(app)
+        assert "If you halt ICBM tests" in text
+        assert "moratorium on ICBM tests" in text
+        assert app.session is not None
+        assert app.session.negotiation.meters["trust"] == 40
+        trust = str(app.screen.query_one("#meter-trust", Static).render())
+        assert "40 (+5)" in trust
+        reading = str(app.screen.query_one("#reading", Static).render())
+        assert "reciprocal" in reading and "trust +5" in reading
+
+
+async def test_demand_raises_tension_and_rewind_takes_it_back(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "Freeze enrichment now.")
+        assert "tension 62 (+12)" in str(app.screen.query_one("#status", Static).render())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.negotiation.turns == []
+        assert "tension 50" in str(app.screen.query_one("#status", Static).render())
+        assert transcript_text(app) == ""
+        path = app.session.path
+    assert path is not None
+    dialogue = read_dialogue(path)
+    assert dialogue.events == [{"event": "rewind", "to_turn": 0, "after_line": 1}]
+
+
+async def test_help_and_debrief_open_mid_session(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "reciprocal" in app.screen.query_one(Markdown).source
+        await pilot.press("escape")
+        await say(pilot, "Freeze enrichment now.")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.report.counts["demand"] == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, NegotiationScreen)
+
+
+async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "Denuclearize completely or we will use military force.")
+        banner = app.screen.query_one("#banner", Static)
+        assert "derailed" in str(banner.render())
+        assert app.screen.query_one(MessageInput).disabled
+        await pilot.pause(1.5)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.report.outcome == "derailed"
+        outcome = str(app.screen.query_one("#outcome", Static).render())
+        assert "DERAILED" in outcome
+
+
+async def test_markup_is_shown_literally_and_never_runs(app: RehearseApp) -> None:
+    hostile = [
+        "[bold]x[/bold]",
+        "fine [/] done",
+        "[@click=app.quit]x[/]",
+        "[$accent]x[/]",
+        "I [sighs] accept",
+    ]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        for text in hostile:
+            await say(pilot, text)
+        assert app.is_running
+        shown = transcript_text(app)
+        for text in hostile:
+            assert text in shown
+
+
+async def test_huge_paste_and_control_characters_do_not_break_the_session(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        box = app.screen.query_one(MessageInput)
+        box.post_message(events.Paste("We accept. " * 10_000))
+        await pilot.pause()
+        assert len(box.value) <= 2000
+        await pilot.press("enter")
+        await pilot.pause()
+        await say(pilot, "\x00\x07\x1b[31m hello")
+        assert app.session is not None
+        assert len(app.session.negotiation.turns) == 2
+
+
+async def test_empty_input_does_nothing(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "   ")
+        assert app.session is not None
+        assert app.session.negotiation.turns == []
+
+
+async def test_side_panel_toggles_and_hides_itself_on_small_screens(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        panel = app.screen.query_one(SidePanel)
+        assert panel.display
+        await pilot.press("f3")
+        assert not panel.display
+        await pilot.press("f3")
+        assert panel.display
+    small = make_app(app.start_persona, save_dir=None)
+    async with small.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        assert not small.screen.query_one(SidePanel).display
+        assert "opening" in str(small.screen.query_one("#status", Static).render())
+
+
+async def test_history_recalls_earlier_messages(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "Good morning.")
+        await pilot.press("up")
+        assert app.screen.query_one(MessageInput).value == "Good morning."
+
+
+async def test_quitting_mid_session_keeps_every_turn(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "Good morning.")
+        await say(pilot, "How would you sequence the steps?")
+        assert app.session is not None
+        path = app.session.path
+        await pilot.press("ctrl+q")
+    assert path is not None
+    assert [t["turn"] for t in read_dialogue(path).turns] == [1, 2]

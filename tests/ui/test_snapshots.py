@@ -1,0 +1,50 @@
+"""Snapshots of the main screens at 80x24 and 120x40 (taken after the screen has settled)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from rehearse.content.playbook import Playbook
+from rehearse.ui.app import make_app
+from tests.ui.conftest import say, start
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_picker(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def settle(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+
+    assert snap_compare(make_app(None, save_dir=tmp_path), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_negotiation_mid_session(snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def play(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await say(pilot, "Good morning.")
+        await say(pilot, "If you halt ICBM tests, we will scale down the joint exercises.")
+        await say(pilot, "Freeze enrichment now.")
+        await pilot.pause()
+
+    assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_debrief(snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def play(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await say(
+            pilot, "If you halt ICBM and nuclear tests, we will limit exercises and impose no new sanctions."
+        )
+        await say(pilot, "Agreed.")
+        await say(pilot, "Freeze enrichment now.")
+        await say(pilot, "We accept the roadmap.")
+        await pilot.pause(1.4)
+        await pilot.pause()
+
+    assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
