@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from rehearse import __version__
+from rehearse.version import VERSION as __version__
 from rehearse.errors import ContentError, RehearseError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -7,12 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.conditions import ConditionSyntaxError, compile_condition
 from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, Side, State, Strategy, Variant
-from rehearse.content.templates import RENDER_ERRORS, check_template, render
 from rehearse.content.validated import is_validated, mark_validated
 from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
@@ -231,6 +228,10 @@ def _replies(check: Checker, top: LineDict) -> dict[str, tuple[Variant, ...]]:
 
 
 def _checked_variant(check: Checker, where: str, source: str, line: int) -> Variant | None:
+    import jinja2
+
+    from rehearse.content.templates import RENDER_ERRORS, check_template, render
+
     try:
         problem = check_template(source, frozenset(TEMPLATE_NAMES))
     except jinja2.TemplateSyntaxError as exc:

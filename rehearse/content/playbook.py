@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import jinja2
-
 from rehearse.content.conditions import Condition
 
 if TYPE_CHECKING:
+    import jinja2
+
     from rehearse.engine.lexicon import Lexicon
 
 Side = Literal["persona", "user"]

@@ -9,15 +9,17 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from typing import TYPE_CHECKING
+
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.records.session import RecordedSession
 from rehearse.ui.messages import PersonaChosen
 from rehearse.ui.screens.briefing import BriefingScreen
-from rehearse.ui.screens.help import HelpScreen
-from rehearse.ui.screens.negotiation import NegotiationScreen
 from rehearse.ui.screens.picker import PickerScreen
+
+if TYPE_CHECKING:
+    from rehearse.records.session import RecordedSession
 
 
 class RehearseApp(App[None]):
@@ -56,8 +58,15 @@ class RehearseApp(App[None]):
         return PickerScreen(personas, problems)
 
     def start_session(self, persona: Playbook) -> None:
-        """Begin a saved session with ``persona``: the negotiation screen under its briefing."""
+        """Show the briefing for ``persona``; the saved session starts when it is dismissed."""
         self._close_session()
+        self.push_screen(BriefingScreen(persona), lambda _: self._begin(persona))
+
+    def _begin(self, persona: Playbook) -> None:
+        """Open the session (the engine is imported here, after the first paint)."""
+        from rehearse.records.session import RecordedSession
+        from rehearse.ui.screens.negotiation import NegotiationScreen
+
         try:
             self.session = RecordedSession(persona, self.seed, self.save_dir)
         except RehearseError as exc:
@@ -68,7 +77,6 @@ class RehearseApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        self.push_screen(BriefingScreen(persona))
 
     def on_persona_chosen(self, message: PersonaChosen) -> None:
         """Start the persona picked on the picker screen."""
@@ -76,6 +84,8 @@ class RehearseApp(App[None]):
 
     def action_help(self) -> None:
         """Show how moves are read, and the keys."""
+        from rehearse.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -88,6 +98,8 @@ class RehearseApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         """Add rehearse's commands to the command palette."""
+        from rehearse.ui.screens.negotiation import NegotiationScreen
+
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Help: move kinds and keys", "How messages are read, with examples", self.action_help
