@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 import click
 
-from rehearse.version import VERSION as __version__
 from rehearse.errors import ContentError, RehearseError
+from rehearse.version import VERSION as __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 
