@@ -48,7 +48,9 @@ def split_sentences(cleaned: str) -> list[Sentence]:
         if not raw:
             continue
         opener = bool(L.QUESTION_OPENERS.match(body)) and not L.WH_STATEMENT.match(body)
-        question = text.endswith("?") or opener or bool(L.INDIRECT_QUESTION.search(body))
+        question = (
+            text.endswith("?") or opener or bool(L.INDIRECT_QUESTION.search(body)) or bool(L.TAG_QUESTION.search(body))
+        )
         out.append(Sentence(body, " ".join(raw), raw, stems(raw), question))
     return out
 
@@ -98,6 +100,7 @@ class Classifier:
         s.principle = (
             bool(L.PRINCIPLE.search(s.joined)) and not L.FIRM_INSISTING.search(s.joined) and not s.question
         )
+        deferred = bool(L.DEFERRAL.search(s.joined))
         restrictive = bool(L.RESTRICTIVE.search(s.joined)) or bool(
             L.ONLY_AFTER.search(s.joined) and not L.PROMISE.search(s.joined)
         )
@@ -111,8 +114,11 @@ class Classifier:
             after_sentence = " ".join(
                 w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used
             )
-            if item.side == "persona":
-                if not s.dropped and not s.principle and not _acknowledged(before):
+            if deferred:
+                s.mentioned.add(item.id)
+            elif item.side == "persona":
+                acknowledged = _acknowledged(before) or bool(L.ACKNOWLEDGED_AFTER.match(after_sentence))
+                if not s.dropped and not s.principle and not acknowledged:
                     s.asks.add(item.id)
             else:
                 verdict = (
@@ -233,6 +239,8 @@ def _offered(
             return "refused"
     elif re.search(_NOT_OFFERED_REFRAIN, after_sentence):
         return "refused"
+    if L.NO_MOVEMENT.search(" ".join(before)) or re.search(r"\bbefore we (?:even )?(?:talk|discuss|consider)", " ".join(before)):
+        return "refused"
     negated = _negations(window) % 2 == 1
     if refrain:
         stopping, doing = _activity_verbs(before)
@@ -289,7 +297,8 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
-    r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying)\b"
+    r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
+    r"no possible|not possible|not this round)\b"
 )
 _NOT_OFFERED_REFRAIN = (
     r"^(?:\w+ ){0,2}?(?:is |are |was |will be )?(?:not on the table|out of the question|not negotiable|non negotiable|"

@@ -171,8 +171,27 @@ ACKNOWLEDGING = frozenset(
         "acknowledg",
         "already",
         "appreciat",
+        "good",
+        "glad",
+        "pleased",
+        "encouraged",
+        "grateful",
+        "noticed",
+        "since",
     ]
 )
+ACKNOWLEDGED_AFTER = re.compile(
+    r"^(?:has|have|had) (?:been )?(?:\w+ )?(?:noticed|noted|welcomed|observed|appreciated|held|respected|kept|encouraging)\b"
+)
+DEFERRAL = re.compile(
+    r"\b(?:agenda|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
+    r"come back to|lawyers|experts|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
+)
+TAG_QUESTION = re.compile(
+    r"(?:\b(?:is|would) (?:that|it) (?:something you can do|possible|ok|okay|doable|feasible|acceptable)|"
+    r"\bwhat then|\bthen what|\bwhat do you say|\bhow about it|\bright)$"
+)
+NO_MOVEMENT = re.compile(r"\b(?:not|no) (?:\w+ ){0,3}?(?:move|movement|progress|change)s? on\b")
 WANTING = frozenset(
     [
         "want",
@@ -239,8 +258,10 @@ _NOT = r"(?<!not )(?<!never )(?<!no )"
 THREAT = re.compile(
     r"\b(?:military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
     r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
-    r"all options|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
-    r"strike (?:you|your|the|it|them|first|back)|we will strike|shoot (?:it|them) down|"
+    r"all options(?! for (?:a )?peace)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
+    r"strike (?:you|your|the|it|them|first|back)|we (?:will )?strike\b|withdraw from (?:these|the|this) (?:talks|negotiation)|"
+    r"leaving the (?:table|talks|room)|we are leaving|or there will be no|"
+    r"(?:office|hotline|channel|aid|agreement|shipments?) (?:\w+ ){0,4}?(?:is|are|will be) (?:cancell?ed|void|closed|suspended|off)\b|shoot (?:it|them) down|"
     r"attack (?:you|your)|destroy (?:you\b|your (?:country|regime|nation|army|military|forces|sites?|launch)|them|it|the (?:test )?sites?)|wipe (?:you|it|them) out|"
     r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go)\b|"
     r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
@@ -275,7 +296,7 @@ THREAT = re.compile(
     r"(?:next|first) flight|bomb(?:ing)? (?:them|you|it|the)\b|double the size|at double|"
     r"(?:sanctions?|pressure|exercises|drills|manoeuvres|maneuvers|bombers|b 52s?|carriers?) (?:\w+ ){0,4}?"
     r"(?:will be |are |is |would be )?(?:doubled?|tripled?|triple|restored|reinstated|reimposed|tightened|come back|coming back)\b|"
-    r"(?:promise|offer|pledge|commitment|deal|concessions?|relief) (?:(?!until |if |unless |before )\w+ ){0,5}?(?:is|are|will be|gets?) (?:\w+ )?"
+    r"(?:promise|offer|pledge|commitment|deal|concessions?) (?:(?!until |if |unless |before )\w+ ){0,5}?(?:is|are|will be|gets?) (?:\w+ )?"
     r"(?:cancel\w*|void\w*|off|withdrawn|over|dead|gone|revoked)\b)"
 )
 THREAT_CONNECTIVE = re.compile(
@@ -285,7 +306,7 @@ THREAT_CONNECTIVE = re.compile(
 )
 PENALTY_AFTER_CONNECTIVE = re.compile(
     r"\b(?:sanction|pressure|force|strike|attack|consequence|walk|leave|end|cancel|suspend|withdraw|pull|"
-    r"punish|price|regret|respond|military|isolat|cut off|deploy|stop (?:the|all|our)|halt (?:the|all|our))"
+    r"punish|price|regret|respond|military|isolat|cut off|deploy|hit|scrap|bomb|stop (?:the|all|our)|halt (?:the|all|our))"
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
@@ -295,7 +316,7 @@ ACCEPT = re.compile(
     r"\b(?:agreed|agree|accept|accepted|acceptable|acept|deal|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
-    r"approved?|accepts|works? for us|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
+    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
@@ -309,7 +330,7 @@ REJECT = re.compile(
     r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
     r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bhard pass\b|\bno thanks?\b|"
     r"\b(?:unable|not able|in no position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
-    r"\bnot a bargaining chip\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
+    r"\bnot a bargaining chip\b|\bnot this (?:round|time|year)\b|\bnot (?:now|today)\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
@@ -320,6 +341,7 @@ PROCEDURE = re.compile(
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
     r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
+    r"always for|stand for|ever signed|part of every|any agreement|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )
