@@ -49,7 +49,10 @@ def split_sentences(cleaned: str) -> list[Sentence]:
             continue
         opener = bool(L.QUESTION_OPENERS.match(body)) and not L.WH_STATEMENT.match(body)
         question = (
-            text.endswith("?") or opener or bool(L.INDIRECT_QUESTION.search(body)) or bool(L.TAG_QUESTION.search(body))
+            text.endswith("?")
+            or opener
+            or bool(L.INDIRECT_QUESTION.search(body))
+            or bool(L.TAG_QUESTION.search(body))
         )
         out.append(Sentence(body, " ".join(raw), raw, stems(raw), question))
     return out
@@ -111,8 +114,10 @@ class Classifier:
             start, end = _clause(s.raw, match.start, match.end)
             before = [w for i, w in enumerate(s.raw[start : match.start], start) if i not in used]
             after = [w for i, w in enumerate(s.raw[match.end : end], match.end) if i not in used]
-            after_sentence = " ".join(
-                w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used
+            after_sentence = _until_condition(
+                " ".join(
+                    w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used
+                )
             )
             if deferred:
                 s.mentioned.add(item.id)
@@ -239,7 +244,11 @@ def _offered(
             return "refused"
     elif re.search(_NOT_OFFERED_REFRAIN, after_sentence):
         return "refused"
-    if L.NO_MOVEMENT.search(" ".join(before)) or re.search(r"\bbefore we (?:even )?(?:talk|discuss|consider)", " ".join(before)):
+    if _OTHER_SIDE_WORDS.search(" ".join(before)):
+        return "mentioned"
+    if L.NO_MOVEMENT.search(" ".join(before)) or re.search(
+        r"\bbefore we (?:even )?(?:talk|discuss|consider)", " ".join(before)
+    ):
         return "refused"
     negated = _negations(window) % 2 == 1
     if refrain:
@@ -298,7 +307,22 @@ _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
     r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
-    r"no possible|not possible|not this round)\b"
+    r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"
+    r"goes too far|we decline|can not accept|not interested)\b"
+)
+
+
+def _until_condition(text: str) -> str:
+    """Cut text at the first conditional word (what follows is the condition, not the item's fate)."""
+    found = _CONDITION_WORD.search(text)
+    return text[: found.start()] if found else text
+
+
+_CONDITION_WORD = re.compile(
+    r"\b(?:if|unless|provided|once|as long as|so long as|until|when|in return|in exchange)\b"
+)
+_OTHER_SIDE_WORDS = re.compile(
+    r"\b(?:your|their) (?:offer|proposal|idea|demand|draft|request|suggestion|delegate)\b|\baccept (?:the|your|this)\b"
 )
 _NOT_OFFERED_REFRAIN = (
     r"^(?:\w+ ){0,2}?(?:is |are |was |will be )?(?:not on the table|out of the question|not negotiable|non negotiable|"
@@ -307,7 +331,15 @@ _NOT_OFFERED_REFRAIN = (
 _NOT_YET_AFTER = r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b"
 
 
+_CONSEQUENCE = re.compile(
+    r"\b(?:if|unless|another|one more|any more|should)\b.*\b(?:exercises|drills|manoeuvres|maneuvers|war games|flights)\b "
+    r"(?:\w+ ){0,3}?(?:go ahead|resume|restart|return|come back)"
+)
+
+
 def _is_threat(text: str) -> bool:
+    if _CONSEQUENCE.search(text):
+        return True
     for match in L.THREAT.finditer(text):
         if not L.NEGATED_THREAT.search(text[: match.start()]):
             return True

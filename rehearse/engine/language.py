@@ -84,6 +84,7 @@ STOPPING = frozenset(
     ]
 )
 STOPPING_PHRASES = re.compile(
+    r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
     r"staff exercise|tabletop|shrinks?|smaller|is over|are over|ends|ended|called off|is off|are off|cancell?ed)\b"
@@ -140,7 +141,7 @@ WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|tak
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
-    r"\b(?:stops?|ends?|dies|expires)\b|\boff the table\b|\bwith us\b"
+    r"\b(?:stops?|ends?|dies|expires)\b|\boff the table\b|\bwith (?:us|me)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
@@ -247,10 +248,11 @@ QUESTION_OPENERS = re.compile(
     r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|supposing|imagine|hypothetically|"
     r"let us say|say we|"
     r"(?:would|could|can|will|shall|may|might|do|does|did|is|are|was|have|has)\s+"
-    r"(?:you|your|we|i|it|the|this|that|there|they|pyongyang|north|dprk|kim|a|an|any|some|our))\b"
+    r"(?!be\b|not\b|like\b|love\b|also\b|really\b|rather\b|just\b|need\b|have\b|been\b)[a-z]+)\b"
 )
 INDIRECT_QUESTION = re.compile(
     r"\b(?:i wonder|we wonder|wondering|i would like to know|we would like to know|may i ask|let me ask|"
+    r"permit me to ask|allow me to ask|i would like to ask|i want to ask|ask (?:how|what|why|whether|if|when)|"
     r"can you tell|could you tell|tell (?:me|us) (?:what|how|why|whether|if|when)|curious (?:to know|whether|if|about)|"
     r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand|please explain|explain (?:me|us|please))\b"
 )
@@ -270,7 +272,7 @@ THREAT = re.compile(
     r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:un )?sanctions|"
     r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
-    r"maximum pressure|pressure campaign|isolat|blockade|interdict|quarantine|not a single tanker|"
+    r"(?:back to|return to|resume|restore|reimpose|double down on) maximum pressure|pressure campaign (?:doubles|will|intensif)|isolat|blockade|interdict|quarantine|not a single tanker|"
     r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
     r"end (?:the|these|this) (?:talks|negotiation|meeting|summit|dialogue)|call off|break off|pull out of|"
     r"(?:cancel|suspend|abandon|end) (?:the |these |this )?(?:summit|talks|negotiations?|dialogue|process)|"
@@ -279,7 +281,13 @@ THREAT = re.compile(
     r"(?:resume|restart|expand|intensify|scale up|double) (?:\w+ ){0,3}?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols|overflights)|"
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
     r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
-    r"security council|find out|reserves? the right|all (?:necessary|appropriate|available) (?:measures|steps|means)|"
+    r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|\breimpose\b|revert\w*|reversion|"
+    r"sanction (?:every|all|any)|\bwe leave\b|send (?:the |our )?(?:carrier|bombers|fleet|b 52)|"
+    r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|back)\b|"
+    r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
+    r"guarantee|hotline|office|relief) (?:\w+ ){0,2}?(?:is|are|will be|gets?) (?:finished|dead|withdrawn|recalled|cancell?ed|void|off|suspended)\b|"
+    r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:\w+ )?stops?\b|"
+    r"reserves? the right|all (?:necessary|appropriate|available) (?:measures|steps|means)|"
     r"\bvoid\b|strengthen (?:the )?sanctions|no choice|walkout|walking out|have to leave|will (?:have to )?leave\b|"
     r"we (?:are|re|were) done|or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|strikes?|war|consequences|isolation|carriers)\b|"
     r"(?:next|new|another|fresh) round of sanctions|sanctions (?:\w+ )?(?:go|goes|come|comes) (?:into effect|back)|kick in|"
@@ -306,14 +314,14 @@ THREAT_CONNECTIVE = re.compile(
 )
 PENALTY_AFTER_CONNECTIVE = re.compile(
     r"\b(?:sanction|pressure|force|strike|attack|consequence|walk|leave|end|cancel|suspend|withdraw|pull|"
-    r"punish|price|regret|respond|military|isolat|cut off|deploy|hit|scrap|bomb|stop (?:the|all|our)|halt (?:the|all|our))"
+    r"punish|price|regret|respond|military|isolat|cut off|deploy|hit|scrap|bomb|carrier|sail|bombers|fleet|exercises|drills|stop (?:the|all|our)|halt (?:the|all|our))"
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
     r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed|agree|accept|accepted|acceptable|acept|deal|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed|agree|accept(?! that)|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
@@ -321,7 +329,7 @@ ACCEPT = re.compile(
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -334,6 +342,7 @@ REJECT = re.compile(
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
+    r"before we begin|definitions|ground rules|"
     r"coffee|tea|adjourn|reconvene|agenda|schedule|minutes|interpret|translat|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
@@ -365,10 +374,11 @@ DROPPED_DEMAND = re.compile(
     r"at this stage|yet|before|day one)|"
     r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|"
     r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|"
+    r"renounc\w* (?:to )?(?:our|the|that|this) (?:\w+ )?(?:demand|request|precondition|insistence)|"
     r"(?:forget|drop|withdraw|abandon|scrap|set aside) (?:the|our|that|this) (?:\w+ ){0,3}?(?:we|i) "
     r"(?:proposed|asked for|demanded|requested|insisted on)|work without it)"
 )
 FLOATING = re.compile(
     r"\b(?:if we|if our|if america|if washington|suppose|supposing|what if|were we|should we|in exchange for|"
-    r"in return for|could we|would it help if|how about)\b"
+    r"in return for|could we|would it help if|how about|what do (?:i|we) get for|what would (?:i|we) get for)\b"
 )

@@ -65,13 +65,14 @@ class Match:
     start: int
     end: int
     used: frozenset[int]
+    weak: bool = False
 
 
 def compile_phrase(phrase: str) -> tuple[_Word, ...]:
     """Turn a phrase's text into the words the matcher walks."""
     words: list[_Word] = []
     gap = 0
-    for raw in phrase.replace("-", " ").split():
+    for raw in phrase.lstrip("~").replace("-", " ").split():
         if raw == "..":
             gap = GAP
             continue
@@ -105,6 +106,8 @@ class Lexicon:
             words = compile_phrase(phrase)
             if not words:
                 continue
+            if phrase.startswith("~"):
+                index.weak.add(id(words))
             if words[0].prefix:
                 index.by_prefix.setdefault(words[0].text, []).append((key, words))
             else:
@@ -117,7 +120,7 @@ class Lexicon:
         if self._exclusions.by_first or self._exclusions.by_prefix:
             blocked = _find(self._exclusions, raw, stemmed)
             found = [m for m in found if not any(b.key == m.key and b.used & m.used for b in blocked)]
-        found.sort(key=lambda m: (-len(m.used), m.start))
+        found.sort(key=lambda m: (-len(m.used), m.weak, m.start))
         kept: list[Match] = []
         for match in found:
             if any(match.key != k.key and match.used <= k.used for k in kept):
@@ -125,6 +128,9 @@ class Lexicon:
             if any(match.key == k.key for k in kept):
                 continue
             kept.append(match)
+        strong = {k.key for k in kept if not k.weak}
+        kept = [k for k in kept if not k.weak or not (strong - {k.key})]
+        kept = [k for k in kept if not _spans_other(k, kept)]
         return sorted(kept, key=lambda m: m.start)
 
     def find_topics(self, raw: list[str], stemmed: list[str]) -> list[str]:
@@ -136,6 +142,12 @@ class Lexicon:
         return seen
 
 
+def _spans_other(match: Match, others: list[Match]) -> bool:
+    """Return whether a gap in ``match`` holds a whole multi-word match of another item."""
+    gaps = set(range(match.start, match.end)) - match.used
+    return any(o.key != match.key and len(o.used) > 1 and o.used <= gaps for o in others)
+
+
 class _Index:
     """Phrases indexed by their first word, so a sentence is scanned once."""
 
@@ -143,6 +155,7 @@ class _Index:
         self.by_first: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
         self.by_prefix: dict[str, list[tuple[str, tuple[_Word, ...]]]] = {}
         self._lengths: list[int] | None = None
+        self.weak: set[int] = set()
         self._memo: dict[tuple[str, str], list[tuple[str, tuple[_Word, ...]]]] = {}
 
     def candidates(self, raw: str, stemmed: str) -> list[tuple[str, tuple[_Word, ...]]]:
@@ -173,7 +186,7 @@ def _find(index: _Index, raw: list[str], stemmed: list[str]) -> list[Match]:
             end = _match_rest(words, raw, stemmed, start, n) if len(words) > 1 else [start]
             if end is not None:
                 done.add(id(words))
-                out.append(Match(key, start, end[-1] + 1, frozenset(end)))
+                out.append(Match(key, start, end[-1] + 1, frozenset(end), id(words) in index.weak))
     return out
 
 

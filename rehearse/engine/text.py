@@ -16,7 +16,12 @@ _ABBREV: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "america "),
     (re.compile(r"\bd\.p\.r\.k\.?"), "dprk"),
     (re.compile(r"\b(?:the )?united states(?: of america)?\b"), "america"),
-    (re.compile(r"\b(?:the )?us (?=troops|forces|soldiers|military|bases|side|delegation|president|government|army|navy|carrier)"), "american "),
+    (
+        re.compile(
+            r"\b(?:the )?us (?=troops|forces|soldiers|military|bases|side|delegation|president|government|army|navy|carrier)"
+        ),
+        "american ",
+    ),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
 ]
 _FIXED = {
@@ -65,7 +70,14 @@ _FIXED = {
     "fertiliser": "fertilizer",
     "warheds": "warheads",
     "agred": "agreed",
-    "acept": "accept", "destory": "destroy", "qeustion": "question", "questoin": "question",
+    "acept": "accept",
+    "whats": "what is",
+    "hows": "how is",
+    "wheres": "where is",
+    "whos": "who is",
+    "destory": "destroy",
+    "qeustion": "question",
+    "questoin": "question",
     "acceptible": "acceptable",
     "relif": "relief",
     "reduse": "reduce",
