@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from rehearse.content.playbook import Playbook
 from rehearse.ui.app import RehearseApp, make_app
 from rehearse.ui.widgets.message_input import MessageInput
 
@@ -27,5 +28,5 @@ async def start(pilot: Pilot[None]) -> None:
 
 
 @pytest.fixture
-def app(tmp_path: Path, dprk) -> RehearseApp:  # type: ignore[no-untyped-def]
+def app(tmp_path: Path, dprk: Playbook) -> RehearseApp:
     return make_app(dprk, seed=0, save_dir=tmp_path / "sessions")

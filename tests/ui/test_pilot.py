@@ -7,6 +7,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Markdown, OptionList, Static
 
+from rehearse.content.playbook import Playbook
 from rehearse.records.dialogue_file import read_dialogue
 from rehearse.ui.app import RehearseApp, make_app
 from rehearse.ui.screens.briefing import BriefingScreen
@@ -181,3 +182,12 @@ async def test_quitting_mid_session_keeps_every_turn(app: RehearseApp) -> None:
         await pilot.press("ctrl+q")
     assert path is not None
     assert [t["turn"] for t in read_dialogue(path).turns] == [1, 2]
+
+
+async def test_item_phrases_are_suggested_as_the_user_types(dprk: Playbook) -> None:
+    from rehearse.ui.widgets.message_input import ItemSuggester
+
+    suggester = ItemSuggester(dprk)
+    assert await suggester.get_suggestion("we can offer sanctions re") == "we can offer sanctions relief"
+    assert await suggester.get_suggestion("if you allow inspe") is not None
+    assert await suggester.get_suggestion("hello ") is None
