@@ -1,9 +1,10 @@
 """The persona's finite-state machine: one shared ``transitions`` Machine per playbook.
 
 Each session is a model added to the shared machine (and removed when the session is dropped).
-Every playbook rule becomes its own transition, triggered by ``rule_<n>``. To move, the engine
-takes the rules for the move's kind (or the after-turn checks) that leave the current state, in
-playbook order, tests their compiled conditions, and fires the first that holds.
+Each destination state gets one transition, triggered by ``enter_<state>``, from every state a
+playbook rule leads there from. To move, the engine takes the rules for the move's kind (or the
+after-turn checks) that leave the current state, in playbook order, tests their compiled
+conditions, and fires the first that holds (a rule that stays in its state fires nothing).
 """
 
 from __future__ import annotations
@@ -40,14 +41,16 @@ class PersonaMachine:
             ignore_invalid_triggers=True,
             send_event=False,
         )
-        self._candidates: dict[tuple[str, str], list[tuple[str, Rule]]] = {}
-        for index, rule in enumerate((*playbook.rules, *playbook.checks)):
-            if not rule.sources:
-                continue
-            name = f"rule_{index}"
-            self.machine.add_transition(name, source=list(rule.sources), dest=rule.dest)
+        self._candidates: dict[tuple[str, str], list[tuple[str | None, Rule]]] = {}
+        sources_by_dest: dict[str, set[str]] = {}
+        for rule in (*playbook.rules, *playbook.checks):
+            name = f"enter_{rule.dest}" if rule.dest else None
+            if rule.dest:
+                sources_by_dest.setdefault(rule.dest, set()).update(rule.sources)
             for source in rule.sources:
                 self._candidates.setdefault((rule.trigger, source), []).append((name, rule))
+        for dest, sources in sources_by_dest.items():
+            self.machine.add_transition(f"enter_{dest}", source=sorted(sources), dest=dest)
 
     def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize[Any, Any]]:
         """Add a fresh model in the initial state.
@@ -63,7 +66,8 @@ class PersonaMachine:
         """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
         for name, rule in self._candidates.get((trigger, model.state), ()):
             if rule.condition is None or rule.condition(context):
-                model.trigger(name)
+                if name is not None:
+                    model.trigger(name)
                 return rule
         return None
 
