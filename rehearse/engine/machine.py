@@ -50,7 +50,7 @@ class PersonaMachine:
             for source in rule.sources:
                 self._candidates.setdefault((rule.trigger, source), []).append((name, rule))
         for dest, sources in sources_by_dest.items():
-            self.machine.add_transition(f"enter_{dest}", source=sorted(sources), dest=dest)
+            self.machine.add_transition(f"enter_{dest}", source=list[Any](sorted(sources)), dest=dest)
 
     def new_model(self, owner: object) -> tuple[SessionModel, weakref.finalize[Any, Any]]:
         """Add a fresh model in the initial state.
