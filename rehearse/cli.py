@@ -158,6 +158,89 @@ def validate(paths: tuple[Path, ...]) -> None:
     click.echo(f"{checked} file(s) checked, no problems.", err=True)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--check", is_flag=True, help="Re-run the dialogues against today's playbooks and report divergences."
+)
+@click.option(
+    "--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for branched sessions."
+)
+def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
+    """Step through a saved dialogue in the TUI (no FILE: choose from the saved ones)."""
+    if check:
+        _check(list(files))
+        return
+    if len(files) > 1:
+        click.echo("rehearse: replay opens one dialogue at a time (use --check for several)", err=True)
+        raise SystemExit(2)
+    with _user_errors():
+        from rehearse.locations import sessions_dir
+        from rehearse.records.dialogue_file import read_dialogue
+
+        dialogue = read_dialogue(files[0]) if files else None
+        from rehearse.ui.app import make_replay_app
+
+        make_replay_app(dialogue, sessions_dir(), _save_dir(save_dir, False)).run()
+
+
+def _check(files: list[Path]) -> None:
+    from rehearse.records.check import check_dialogue, dialogue_files
+
+    if not files:
+        click.echo("rehearse: give the dialogue files or folders to check", err=True)
+        raise SystemExit(2)
+    invalid = diverged = 0
+    for path in dialogue_files(files):
+        try:
+            result = check_dialogue(path)
+        except RehearseError as exc:
+            click.echo(f"{path}: invalid: {exc}", err=True)
+            invalid += 1
+            continue
+        for warning in result.warnings:
+            click.echo(f"  warning: {warning}")
+        if result.identical:
+            click.echo(f"{path}: identical ({result.turns} turns)")
+            continue
+        diverged += 1
+        click.echo(f"{path}: {len(result.divergences)} divergence(s); {result.cause}")
+        for d in result.divergences:
+            click.echo(f"  turn {d.turn} {d.field}: saved {json.dumps(d.saved, ensure_ascii=False)}")
+            click.echo(
+                f"  {'':>{len(str(d.turn)) + 5}}{'':>{len(d.field)}}  today {json.dumps(d.today, ensure_ascii=False)}"
+            )
+    if invalid:
+        raise SystemExit(2)
+    if diverged:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "drill"]), default="md", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
+)
+def export(file: Path, fmt: str, output: Path | None) -> None:
+    """Export a saved dialogue as Markdown, HTML (with a meter chart) or a drill."""
+    from rehearse.content.registry import load_persona
+    from rehearse.records.dialogue_file import read_dialogue
+    from rehearse.records.export import render_export, write_atomically
+
+    with _user_errors():
+        dialogue = read_dialogue(file)
+        persona = load_persona(str(dialogue.header.get("persona", "")))
+        for warning in dialogue.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        text = render_export(dialogue, persona, fmt)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomically(output, text)
+            click.echo(f"Wrote {output}", err=True)
+
+
 def main() -> None:
     """Entry point of the ``rehearse`` console script."""
     cli.main(prog_name="rehearse")

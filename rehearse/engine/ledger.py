@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Proposer = Literal["user", "persona"]
 
@@ -22,6 +22,18 @@ class Exchange:
     def items(self) -> frozenset[str]:
         """Return every item the exchange moves, both sides together."""
         return self.user_gives | self.persona_gives
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Exchange:
+        """Rebuild an exchange saved by ``as_dict`` (missing fields take their defaults)."""
+        by: Proposer = "persona" if data.get("by") == "persona" else "user"
+        return cls(
+            frozenset(str(i) for i in data.get("user_gives", [])),
+            frozenset(str(i) for i in data.get("persona_gives", [])),
+            int(data.get("phase", 1)),
+            by,
+            int(data.get("turn", 0)),
+        )
 
     def as_dict(self) -> dict[str, object]:
         """Return the exchange as a JSON-ready dict."""

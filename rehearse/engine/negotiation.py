@@ -52,6 +52,7 @@ class Turn:
     reasons: tuple[Reason, ...]
     situation: str
     table: Exchange | None
+    ledger: tuple[Exchange, ...] = ()
     topic: str = ""
     notes: tuple[str, ...] = field(default=())
 
@@ -169,6 +170,7 @@ class Negotiation:
             tuple(reasons),
             situation,
             self._table,
+            tuple(self._ledger),
             topic,
             tuple(notes),
         )
@@ -258,21 +260,29 @@ class Negotiation:
 
     def _act(self, action: str | None, move: Move, proposal: Exchange | None, turn: int) -> Exchange | None:
         b = self._bargainer
+        agreed = self.agreed_items
         if action == "agree_offer":
-            self._ledger.append(b.exchange(move.gives, move.asks, by="user", turn=turn))
-            self._ledger[-1] = _at_turn(self._ledger[-1], turn)
+            self._record(b.exchange(move.gives - agreed, move.asks - agreed, by="user", turn=turn))
             self._table = None
         elif action in ("counter", "propose") and proposal is not None:
             self._table = _at_turn(proposal, turn)
         elif action == "take_concession":
-            self._ledger.append(_at_turn(b.exchange(move.gives, frozenset(), by="user"), turn))
+            self._record(b.exchange(move.gives - agreed, frozenset(), by="user", turn=turn))
             self._table = _at_turn(proposal, turn) if proposal is not None else None
         elif action == "agree_table" and self._table is not None:
-            self._ledger.append(_at_turn(self._table, turn))
+            table = self._table
+            self._record(
+                Exchange(table.user_gives - agreed, table.persona_gives - agreed, table.phase, table.by, turn)
+            )
             self._table = None
         elif action == "drop_table":
             self._table = None
         return proposal
+
+    def _record(self, exchange: Exchange) -> None:
+        """Add an exchange to the ledger, unless everything in it was agreed already."""
+        if exchange.user_gives or exchange.persona_gives:
+            self._ledger.append(exchange)
 
     def _render(
         self,
@@ -319,9 +329,9 @@ class Negotiation:
 
 
 def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
-    """Return one ledger entry as prose: 'phase 1: X and Y for Z'."""
-    mine = [persona.label(i) for i in sorted(exchange.persona_gives)]
-    theirs = [persona.label(i) for i in sorted(exchange.user_gives)]
+    """Return one ledger entry as prose: 'phase 1: X and Y for Z' (unknown ids are shown as ids)."""
+    mine = [persona.items[i].label if i in persona.items else i for i in sorted(exchange.persona_gives)]
+    theirs = [persona.items[i].label if i in persona.items else i for i in sorted(exchange.user_gives)]
     from rehearse.content.templates import and_list
 
     if not mine:

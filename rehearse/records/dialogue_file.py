@@ -29,6 +29,7 @@ def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
         "reasons": [str(r) for r in turn.reasons],
         "situation": turn.situation,
         "table": turn.table.as_dict() if turn.table else None,
+        "ledger": [exchange.as_dict() for exchange in turn.ledger],
     }
 
 
@@ -68,7 +69,6 @@ class DialogueWriter:
             "seed": seed,
             "started": started.isoformat(timespec="seconds"),
             "rehearse": version,
-            "playbook_path": str(persona.path),
             **extra,
         }
         writer.write(header)
@@ -105,6 +105,19 @@ class Dialogue:
     turns: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Turn records and rewind events in the order they were written."""
+
+    def effective_turns(self) -> list[dict[str, Any]]:
+        """Return the session as it stood at the end: turns taken back by rewinds are left out."""
+        turns: list[dict[str, Any]] = []
+        for entry in self.entries:
+            if "event" in entry:
+                turns = turns[: int(entry.get("to_turn", len(turns)))]
+            else:
+                number = int(entry.get("turn", len(turns) + 1))
+                turns = [*turns[: number - 1], entry]
+        return turns
 
 
 def read_dialogue(path: Path) -> Dialogue:
@@ -149,6 +162,8 @@ def read_dialogue(path: Path) -> Dialogue:
             dialogue.warnings.append(f"{path}:{index}: not a turn record; skipped")
         elif "turn" in record and "say" in record:
             dialogue.turns.append(record)
-        elif "event" in record:
+            dialogue.entries.append(record)
+        elif record.get("event") == "rewind":
             dialogue.events.append({**record, "after_line": len(dialogue.turns)})
+            dialogue.entries.append(record)
     return dialogue

@@ -6,6 +6,7 @@ Shared by ``rehearse chat`` and the TUI, so both save the same way.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rehearse.content.playbook import Playbook
 from rehearse.engine.negotiation import Negotiation, Turn
@@ -13,13 +14,26 @@ from rehearse.records.dialogue_file import DialogueWriter
 from rehearse.version import VERSION
 
 
+def turn_fields(turn: Turn) -> dict[str, Any]:
+    """Return the fields of a turn that a check compares, as they are saved."""
+    return {
+        "move": turn.move.as_dict(),
+        "state": turn.state,
+        "reply": turn.reply,
+        "meters": turn.meters,
+        "outcome": turn.outcome,
+    }
+
+
 class RecordedSession:
     """A Negotiation plus its dialogue file (None when saving is off)."""
 
-    def __init__(self, persona: Playbook, seed: int = 0, save_dir: Path | None = None) -> None:
+    def __init__(self, persona: Playbook, seed: int = 0, save_dir: Path | None = None, **header: Any) -> None:
         self.negotiation = Negotiation(persona, seed=seed)
         self.writer = (
-            DialogueWriter.create(save_dir, persona, seed, VERSION) if save_dir is not None else None
+            DialogueWriter.create(save_dir, persona, seed, VERSION, **header)
+            if save_dir is not None
+            else None
         )
 
     @property

@@ -13,12 +13,14 @@ from textual.screen import Screen
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.ui.messages import PersonaChosen
+from rehearse.ui.messages import BranchRequested, PersonaChosen
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
 
 if TYPE_CHECKING:
+    from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.session import RecordedSession
+    from rehearse.ui.screens.replay_list import ReplayListScreen
 
 
 class RehearseApp(App[None]):
@@ -32,19 +34,71 @@ class RehearseApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        persona: Playbook | None = None,
+        seed: int = 0,
+        save_dir: Path | None = None,
+        replay: Dialogue | None = None,
+        replay_dir: Path | None = None,
+    ) -> None:
         super().__init__()
         self.start_persona = persona
         self.seed = seed
         self.save_dir = save_dir
+        self.replay = replay
+        self.replay_dir = replay_dir
         self.session: RecordedSession | None = None
 
     def on_mount(self) -> None:
-        """Open the picker, or go straight to a session when a persona was given."""
-        if self.start_persona is not None:
+        """Open a replay, the list of saved dialogues, a session, or the persona picker."""
+        if self.replay is not None:
+            self._open_replay(self.replay)
+        elif self.replay_dir is not None:
+            from rehearse.ui.screens.replay_list import ReplayListScreen
+
+            self.push_screen(ReplayListScreen(self.replay_dir))
+        elif self.start_persona is not None:
             self.start_session(self.start_persona)
         else:
             self.push_screen(self._picker())
+
+    def _open_replay(self, dialogue: Dialogue) -> None:
+        from rehearse.ui.screens.replay import ReplayScreen
+
+        try:
+            persona = load_persona(str(dialogue.header.get("persona", "")))
+        except RehearseError as exc:
+            self.notify(f"Cannot replay {dialogue.path.name}: {exc}", severity="error", markup=False)
+            return
+        self.push_screen(ReplayScreen(dialogue, persona))
+
+    def on_replay_list_screen_chosen(self, message: ReplayListScreen.Chosen) -> None:
+        """Open the dialogue picked in the list."""
+        from rehearse.records.dialogue_file import read_dialogue
+
+        try:
+            self._open_replay(read_dialogue(message.path))
+        except RehearseError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def on_branch_requested(self, message: BranchRequested) -> None:
+        """Start a live session that replays the messages so far and records where it branched from."""
+        from rehearse.records.session import RecordedSession
+        from rehearse.ui.screens.negotiation import NegotiationScreen
+
+        self._close_session()
+        branched = {"branched_from": {"file": str(message.source), "turn": len(message.messages)}}
+        try:
+            session = RecordedSession(message.persona, message.seed, self.save_dir, **branched)
+            for text in message.messages:
+                session.say(text)
+        except RehearseError as exc:
+            self.notify(f"Cannot branch here: {exc}", severity="error", markup=False)
+            return
+        self.session = session
+        self.push_screen(NegotiationScreen(session))
+        self.notify(f"Branched from turn {len(message.messages)}: the rest is yours.", markup=False)
 
     def _picker(self) -> PickerScreen:
         personas: list[Playbook] = []
@@ -128,5 +182,10 @@ class RehearseApp(App[None]):
 
 
 def make_app(persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None) -> RehearseApp:
-    """Build the app; shared by the CLI and the tests."""
+    """Build the app for live rehearsal; shared by the CLI and the tests."""
     return RehearseApp(persona, seed, save_dir)
+
+
+def make_replay_app(dialogue: Dialogue | None, folder: Path, save_dir: Path | None) -> RehearseApp:
+    """Build the app on one saved dialogue, or on the list of those in ``folder``."""
+    return RehearseApp(None, 0, save_dir, replay=dialogue, replay_dir=folder)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -14,3 +15,13 @@ class PersonaChosen(Message):
     """The user picked a persona to rehearse against."""
 
     persona: Playbook
+
+
+@dataclass
+class BranchRequested(Message):
+    """The user wants to continue live from a point of a saved dialogue."""
+
+    source: Path
+    persona: Playbook
+    seed: int
+    messages: list[str]

@@ -13,6 +13,7 @@ from rehearse.engine.negotiation import Negotiation
 from rehearse.engine.scoring import debrief
 from rehearse.errors import RehearseError
 from rehearse.records.session import RecordedSession
+from rehearse.records.view import live_view
 from rehearse.ui.screens.debrief import DebriefScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.side_panel import SidePanel
@@ -73,7 +74,9 @@ class NegotiationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the empty session and focus the message box."""
+        """Show the session (a branched one starts with turns already played) and focus the message box."""
+        if self.neg.turns:
+            self.query_one(Transcript).reset(self.neg.turns, self.session.persona.name)
         self._refresh()
         self.query_one(MessageInput).focus()
         if self.app.size.width < 90:
@@ -96,7 +99,7 @@ class NegotiationScreen(Screen[None]):
 
     def _refresh(self) -> None:
         """Update the side panel and the one-line status from the session."""
-        self.query_one(SidePanel).show(self.neg)
+        self.query_one(SidePanel).show(live_view(self.neg))
         self.query_one("#status", Static).update(status_text(self.neg))
 
     def _end(self, outcome: str) -> None:

@@ -8,7 +8,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
 from rehearse.content.templates import and_list
-from rehearse.engine.negotiation import Negotiation, describe_exchange
+from rehearse.engine.negotiation import describe_exchange
+from rehearse.records.view import SessionView
 
 BAR_WIDTH = 14
 
@@ -42,49 +43,44 @@ class SidePanel(VerticalScroll):
         yield Static(id="roadmap", classes="section")
         yield Static(id="reading", classes="section")
 
-    def show(self, neg: Negotiation) -> None:
-        """Refresh every section from the session."""
-        persona = neg.persona
-        state = persona.states[neg.state]
+    def show(self, view: SessionView) -> None:
+        """Refresh every section from a view of the session."""
+        persona = view.persona
         self.query_one("#delegation", Static).update(
-            Text.assemble((persona.name, "bold"), "\n", persona.leader, "\n", ("Mood: ", "dim"), state.mood)
+            Text.assemble((persona.name, "bold"), "\n", persona.leader, "\n", ("Mood: ", "dim"), view.mood)
         )
-        history = {
-            name: [value] + [t.meters[name] for t in neg.turns] for name, value in persona.meters.items()
-        }
         for name in ("trust", "tension"):
-            series = history[name]
+            series = view.meters.get(name, [0])
             change = series[-1] - series[-2] if len(series) > 1 else 0
             self.query_one(f"#meter-{name}", Static).update(meter_line(name, series[-1], change))
             self.query_one(f"#spark-{name}", Sparkline).data = [float(v) for v in series]
         self.query_one("#stage", Static).update(
-            Text.assemble(("Stage ", "bold"), neg.state, "\n", (state.description, "dim"))
+            Text.assemble(("Stage ", "bold"), view.state, "\n", (view.description, "dim"))
         )
-        table = neg.table
+        table = view.table
         self.query_one("#on-table", Static).update(
             Text.assemble(
                 ("On the table\n", "bold"), describe_exchange(persona, table) if table else "nothing"
             )
         )
         roadmap = Text("Roadmap\n", style="bold")
-        if not neg.ledger:
+        if not view.ledger:
             roadmap.append("nothing agreed yet", style="not bold")
-        for exchange in neg.ledger:
+        for exchange in view.ledger:
             roadmap.append(f"• {describe_exchange(persona, exchange)}\n", style="not bold")
         self.query_one("#roadmap", Static).update(roadmap)
-        self.query_one("#reading", Static).update(self._reading(neg))
+        self.query_one("#reading", Static).update(self._reading(view))
 
     @staticmethod
-    def _reading(neg: Negotiation) -> Text:
+    def _reading(view: SessionView) -> Text:
         text = Text("Your last message read as\n", style="bold")
-        if not neg.turns:
+        last = view.last
+        if last is None:
             text.append("(nothing said yet)", style="not bold")
             return text
-        turn = neg.turns[-1]
-        label = neg.persona.label
-        text.append(f"{turn.move.kind}\n", style="not bold")
-        text.append(f"offers: {and_list(label(i) for i in sorted(turn.move.gives))}\n", style="not bold")
-        text.append(f"asks: {and_list(label(i) for i in sorted(turn.move.asks))}\n", style="not bold")
-        for reason in turn.reasons:
+        text.append(f"{last.kind}\n", style="not bold")
+        text.append(f"offers: {and_list(view.label(i) for i in last.gives)}\n", style="not bold")
+        text.append(f"asks: {and_list(view.label(i) for i in last.asks)}\n", style="not bold")
+        for reason in last.reasons:
             text.append(f"→ {reason}\n", style="italic not bold")
         return text

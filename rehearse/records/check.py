@@ -1,0 +1,103 @@
+"""`rehearse replay --check`: re-run saved dialogues against today's playbooks.
+
+Every divergence is reported, with whether the playbook changed or the engine itself now behaves
+differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rehearse.content.registry import load_persona
+from rehearse.engine.negotiation import Negotiation
+from rehearse.errors import DialogueFileError, RehearseError
+from rehearse.records.dialogue_file import read_dialogue
+from rehearse.records.session import turn_fields
+
+FIELDS = ("move", "state", "reply", "meters", "outcome")
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """One field of one turn that differs today."""
+
+    turn: int
+    field: str
+    saved: Any
+    today: Any
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking one dialogue file."""
+
+    path: Path
+    persona: str
+    turns: int = 0
+    playbook_changed: bool = False
+    divergences: list[Divergence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def identical(self) -> bool:
+        """Return whether every turn came out the same today."""
+        return not self.divergences
+
+    @property
+    def cause(self) -> str:
+        """Say why it diverged: the playbook changed, or the engine behaves differently."""
+        if self.playbook_changed:
+            return "the playbook changed since the dialogue was saved (its sha256 differs)"
+        return "the playbook is unchanged, so the engine itself now behaves differently"
+
+
+def check_dialogue(path: Path) -> CheckResult:
+    """Re-run one dialogue (rewinds included) and compare every saved turn with today's."""
+    dialogue = read_dialogue(path)
+    header = dialogue.header
+    persona_id = str(header.get("persona", ""))
+    try:
+        persona = load_persona(persona_id)
+    except RehearseError as exc:
+        raise DialogueFileError(f"{path}: cannot check it: {exc}") from None
+    seed = header.get("seed", 0)
+    if not isinstance(seed, int):
+        raise DialogueFileError(f"{path}: its header has no usable seed")
+    result = CheckResult(path, persona_id, warnings=list(dialogue.warnings))
+    result.playbook_changed = header.get("playbook_sha256") != persona.sha256
+    neg = Negotiation(persona, seed=seed)
+    for entry in dialogue.entries:
+        if "event" in entry:
+            to_turn = int(entry.get("to_turn", 0))
+            if to_turn > len(neg.turns):
+                result.divergences.append(Divergence(to_turn, "rewind", to_turn, len(neg.turns)))
+                break
+            neg.rewind(to_turn)
+            continue
+        number = int(entry.get("turn", len(neg.turns) + 1))
+        if neg.outcome != "ongoing":
+            result.divergences.append(Divergence(number, "outcome", "ongoing", neg.outcome))
+            break
+        try:
+            today = turn_fields(neg.say(str(entry.get("say", ""))))
+        except RehearseError as exc:
+            result.divergences.append(Divergence(number, "move", entry.get("move"), f"error: {exc}"))
+            break
+        result.turns += 1
+        for name in FIELDS:
+            if entry.get(name) != today[name]:
+                result.divergences.append(Divergence(number, name, entry.get(name), today[name]))
+    return result
+
+
+def dialogue_files(paths: list[Path]) -> list[Path]:
+    """Expand folders into the dialogue files (``*.jsonl``) they hold."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.jsonl")))
+        else:
+            files.append(path)
+    return files

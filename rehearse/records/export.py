@@ -1,0 +1,212 @@
+"""`rehearse export`: a saved dialogue as Markdown, HTML or a drill.
+
+The HTML is one self-contained page with a meter chart; the drill expects what happened. Files are
+written atomically.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rehearse.content.playbook import Playbook
+from rehearse.engine.ledger import Exchange
+from rehearse.engine.negotiation import describe_exchange
+from rehearse.errors import DialogueFileError
+from rehearse.records.dialogue_file import FORMAT, Dialogue
+
+FORMATS = ("md", "html", "drill")
+
+
+def _labels(persona: Playbook, ids: list[str]) -> str:
+    from rehearse.content.templates import and_list
+
+    return and_list(persona.items[i].label if i in persona.items else i for i in ids)
+
+
+def _roadmap(persona: Playbook, turns: list[dict[str, Any]]) -> list[str]:
+    ledger = turns[-1].get("ledger", []) if turns else []
+    return [describe_exchange(persona, Exchange.from_dict(e)) for e in ledger if isinstance(e, dict)]
+
+
+def _outcome(turns: list[dict[str, Any]]) -> str:
+    return str(turns[-1].get("outcome", "ongoing")) if turns else "ongoing"
+
+
+def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
+    """Return the dialogue as a Markdown record for a debrief."""
+    turns = dialogue.effective_turns()
+    header = dialogue.header
+    lines = [
+        f"# {persona.title}",
+        "",
+        f"*{persona.user_role}* Persona `{persona.id}`, seed {header.get('seed')}, started {header.get('started')}.",
+        "",
+        "## Briefing",
+        "",
+        persona.briefing,
+        "",
+        "## Turns",
+        "",
+    ]
+    for record in turns:
+        move = record.get("move", {})
+        meters = ", ".join(f"{k} {v}" for k, v in record.get("meters", {}).items())
+        lines += [
+            f"### Turn {record.get('turn')}",
+            "",
+            f"**You:** {record.get('say', '')}",
+            "",
+            f"**{persona.name}:** {record.get('reply', '')}",
+            "",
+            f"- read as **{move.get('kind')}**; offers {_labels(persona, move.get('gives', []))}; "
+            f"asks {_labels(persona, move.get('asks', []))}",
+            f"- stage {record.get('state')}; {meters}",
+        ]
+        lines += [f"- {reason}" for reason in record.get("reasons", [])]
+        lines.append("")
+    lines += ["## Roadmap", ""]
+    lines += [f"- {line}" for line in _roadmap(persona, turns)] or ["Nothing agreed."]
+    lines += ["", f"## Outcome: {_outcome(turns)}", ""]
+    return "\n".join(lines)
+
+
+def meter_chart(persona: Playbook, turns: list[dict[str, Any]], width: int = 640, height: int = 180) -> str:
+    """Return an inline SVG line chart of the meters over the turns."""
+    colours = {"trust": "#2e7d32", "tension": "#c62828"}
+    series = {
+        name: [value] + [int(t.get("meters", {}).get(name, value)) for t in turns]
+        for name, value in persona.meters.items()
+    }
+    count = max(len(next(iter(series.values()))) - 1, 1)
+    pad = 30
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="Meters over the turns" class="chart">',
+        f'<rect x="{pad}" y="10" width="{width - 2 * pad}" height="{height - 40}" fill="none" stroke="#999"/>',
+    ]
+    for level in (0, 50, 100):
+        y = 10 + (height - 40) * (1 - level / 100)
+        parts.append(f'<text x="4" y="{y + 4:.0f}" font-size="10">{level}</text>')
+    for index, (name, values) in enumerate(series.items()):
+        points = " ".join(
+            f"{pad + (width - 2 * pad) * i / count:.1f},{10 + (height - 40) * (1 - v / 100):.1f}"
+            for i, v in enumerate(values)
+        )
+        colour = colours.get(name, "#1565c0")
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        parts.append(
+            f'<text x="{pad + 90 * index}" y="{height - 8}" font-size="12" fill="{colour}">{html.escape(name)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def to_html(dialogue: Dialogue, persona: Playbook) -> str:
+    """Return the dialogue as one self-contained HTML page, readable printed."""
+    turns = dialogue.effective_turns()
+    e = html.escape
+    rows = []
+    for record in turns:
+        move = record.get("move", {})
+        reasons = "".join(f"<li>{e(r)}</li>" for r in record.get("reasons", []))
+        meters = ", ".join(f"{e(str(k))} {v}" for k, v in record.get("meters", {}).items())
+        rows.append(
+            f'<section class="turn"><h3>Turn {record.get("turn")}</h3>'
+            f'<p class="you"><b>You:</b> {e(str(record.get("say", "")))}</p>'
+            f'<p class="them"><b>{e(persona.name)}:</b> {e(str(record.get("reply", "")))}</p>'
+            f'<p class="read">Read as <b>{e(str(move.get("kind")))}</b>; offers {e(_labels(persona, move.get("gives", [])))}; '
+            f"asks {e(_labels(persona, move.get('asks', [])))}. Stage {e(str(record.get('state')))}; {meters}.</p>"
+            f"<ul>{reasons}</ul></section>"
+        )
+    roadmap = (
+        "".join(f"<li>{e(line)}</li>" for line in _roadmap(persona, turns)) or "<li>Nothing agreed.</li>"
+    )
+    briefing = "".join(f"<p>{e(p)}</p>" for p in persona.briefing.split("\n\n"))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(persona.title)}</title>
+<style>
+body {{ font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #111; }}
+h1 {{ font-size: 1.6rem; }} .meta {{ color: #555; }}
+.turn {{ border-top: 1px solid #ccc; padding: .3rem 0; break-inside: avoid; }}
+.you {{ color: #0d47a1; }} .read {{ color: #444; font-size: .9rem; }}
+.chart {{ width: 100%; height: auto; }}
+@media print {{ body {{ margin: 0; max-width: none; }} a {{ color: inherit; }} }}
+</style></head><body>
+<h1>{e(persona.title)}</h1>
+<p class="meta">{e(persona.user_role)} Persona {e(persona.id)}, seed {e(str(dialogue.header.get("seed")))},
+started {e(str(dialogue.header.get("started")))}. Outcome: <b>{e(_outcome(turns))}</b>.</p>
+<h2>Briefing</h2>{briefing}
+<h2>Meters</h2>{meter_chart(persona, turns)}
+<h2>Turns</h2>{"".join(rows)}
+<h2>Roadmap</h2><ul>{roadmap}</ul>
+</body></html>
+"""
+
+
+def to_drill(dialogue: Dialogue, persona: Playbook, drill_id: str) -> str:
+    """Return a drill (contract section 6) that expects exactly what happened in the dialogue."""
+    turns = dialogue.effective_turns()
+    steps = []
+    for record in turns:
+        move = record.get("move", {})
+        steps.append(
+            {
+                "say": record.get("say", ""),
+                "expect": {
+                    "kind": move.get("kind"),
+                    "gives": list(move.get("gives", [])),
+                    "asks": list(move.get("asks", [])),
+                    "state": record.get("state"),
+                    "outcome": record.get("outcome"),
+                },
+            }
+        )
+    drill = {
+        "drill": drill_id,
+        "persona": persona.id,
+        "seed": dialogue.header.get("seed", 0),
+        "title": f"Replay of {dialogue.path.name}",
+        "briefing": f"Frozen from a saved session against the {persona.name}. {persona.user_role}",
+        "turns": steps,
+        "objectives": {"outcome": _outcome(turns)},
+    }
+    text: str = yaml.safe_dump(drill, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+def render_export(dialogue: Dialogue, persona: Playbook, fmt: str) -> str:
+    """Return the export of a dialogue in one of FORMATS."""
+    if fmt == "md":
+        return to_markdown(dialogue, persona)
+    if fmt == "html":
+        return to_html(dialogue, persona)
+    if fmt == "drill":
+        return to_drill(dialogue, persona, dialogue.path.stem)
+    raise DialogueFileError(f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename; never over a dialogue."""
+    if path.exists():
+        try:
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline()
+        except (OSError, UnicodeDecodeError):
+            first = ""
+        if FORMAT in first:
+            raise DialogueFileError(f"'{path}' is a saved dialogue; choose another output file")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise DialogueFileError(f"cannot write '{path}': {exc.strerror}") from None

@@ -1,0 +1,159 @@
+"""Replaying a saved dialogue: step through the turns, see the session as it was, branch off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from rehearse.content.playbook import Playbook
+from rehearse.records.dialogue_file import Dialogue
+from rehearse.records.view import record_view
+from rehearse.ui.messages import BranchRequested
+from rehearse.ui.widgets.side_panel import SidePanel
+from rehearse.ui.widgets.transcript import Line, Transcript
+
+PLAY_INTERVAL = 1.5
+
+
+def effective(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the turns standing after these entries (rewinds remove the turns they took back)."""
+    turns: list[dict[str, Any]] = []
+    for entry in entries:
+        if "event" in entry:
+            turns = turns[: int(entry.get("to_turn", len(turns)))]
+        else:
+            turns = [*turns[: int(entry.get("turn", len(turns) + 1)) - 1], entry]
+    return turns
+
+
+class ReplayScreen(Screen[None]):
+    """Step through a saved dialogue; the side panel shows everything as it was after each step."""
+
+    CSS_PATH = "negotiation.tcss"
+    BINDINGS = [
+        Binding("right", "step(1)", "Next"),
+        Binding("left", "step(-1)", "Back"),
+        Binding("home", "jump(0)", "Start"),
+        Binding("end", "jump(-1)", "End"),
+        Binding("space", "play", "Play/pause"),
+        Binding("b", "branch", "Branch from here"),
+        Binding("f3", "toggle_panel", "Side panel"),
+        Binding("escape", "app.pop_screen", "Back", show=False),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, dialogue: Dialogue, persona: Playbook) -> None:
+        super().__init__()
+        self.dialogue = dialogue
+        self.persona = persona
+        self.entries = dialogue.entries
+        self.position = len(self.entries)
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Lay out transcript and side panel, as in a live session."""
+        with Horizontal(id="layout"):
+            with Vertical(id="main"):
+                yield Static(Text(f"Replay · {self.dialogue.path.name} · {self.persona.title}"), id="heading")
+                yield Transcript(id="transcript")
+                yield Static(id="status")
+            yield SidePanel(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the end of the dialogue, with any warnings from reading it."""
+        for warning in self.dialogue.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        if self.app.size.width < 90:
+            self.query_one(SidePanel).display = False
+        self._show()
+
+    def _show(self) -> None:
+        shown = self.entries[: self.position]
+        transcript = self.query_one(Transcript)
+        transcript.remove_children()
+        lines: list[Line] = []
+        for entry in shown:
+            if "event" in entry:
+                lines.append(
+                    Line(
+                        Text(f"⟲ taken back: the session returned to turn {entry.get('to_turn')}"),
+                        classes="note",
+                    )
+                )
+            else:
+                lines.append(
+                    Line(
+                        Text.assemble((f"You ({entry.get('turn')})  ", "bold"), str(entry.get("say", ""))),
+                        classes="you",
+                    )
+                )
+                lines.append(
+                    Line(
+                        Text.assemble((f"{self.persona.name}  ", "bold"), str(entry.get("reply", ""))),
+                        classes="them",
+                    )
+                )
+        if lines:
+            transcript.mount_all(lines)
+        transcript.scroll_end(animate=False)
+        turns = effective(shown)
+        self.query_one(SidePanel).show(record_view(self.persona, turns, len(turns)))
+        status = Text(f"step {self.position} of {len(self.entries)}", style="bold")
+        if turns:
+            last = turns[-1]
+            status.append(f" · turn {last.get('turn')} · {last.get('state')} · ")
+            status.append(" · ".join(f"{k} {v}" for k, v in last.get("meters", {}).items()))
+            status.append(f" · {last.get('outcome')}")
+        status.append("   ←/→ step · Space play · B branch", style="dim")
+        self.query_one("#status", Static).update(status)
+
+    def action_step(self, delta: int) -> None:
+        """Move one step forward or back."""
+        self.position = max(0, min(len(self.entries), self.position + delta))
+        self._show()
+
+    def action_jump(self, where: int) -> None:
+        """Go to the start or the end."""
+        self.position = len(self.entries) if where < 0 else 0
+        self._show()
+
+    def action_play(self) -> None:
+        """Play the dialogue from here at a readable pace, or pause it."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+            return
+        if self.position >= len(self.entries):
+            self.position = 0
+            self._show()
+        self._timer = self.set_interval(PLAY_INTERVAL, self._tick)
+
+    def _tick(self) -> None:
+        if self.position >= len(self.entries):
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None
+            return
+        self.action_step(1)
+
+    def action_branch(self) -> None:
+        """Continue live from this point in a new dialogue that records where it branched from."""
+        turns = effective(self.entries[: self.position])
+        seed = self.dialogue.header.get("seed", 0)
+        messages = [str(t.get("say", "")) for t in turns]
+        self.post_message(
+            BranchRequested(self.dialogue.path, self.persona, seed if isinstance(seed, int) else 0, messages)
+        )
+
+    def action_toggle_panel(self) -> None:
+        """Show or hide the side panel."""
+        panel = self.query_one(SidePanel)
+        panel.display = not panel.display

@@ -1,0 +1,105 @@
+"""The list of saved dialogues, newest first: persona, date, turns, outcome, first message."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+@dataclass(frozen=True)
+class SavedDialogue:
+    """A saved dialogue as listed: its file and what its lines say."""
+
+    path: Path
+    persona: str
+    started: str
+    turns: int
+    outcome: str
+    first: str
+
+
+def list_dialogues(folder: Path) -> list[SavedDialogue]:
+    """Read the headers and last turns of the dialogues in ``folder``, newest first (bad files skipped)."""
+    found: list[SavedDialogue] = []
+    for path in folder.glob("*.jsonl") if folder.is_dir() else []:
+        try:
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            header = json.loads(lines[0])
+        except (OSError, UnicodeDecodeError, IndexError, json.JSONDecodeError):
+            continue
+        if not isinstance(header, dict) or header.get("format") != "rehearse-dialogue":
+            continue
+        turns = []
+        for line in lines[1:]:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "say" in record:
+                turns.append(record)
+        outcome = str(turns[-1].get("outcome", "ongoing")) if turns else "ongoing"
+        first = str(turns[0].get("say", "")) if turns else ""
+        found.append(
+            SavedDialogue(
+                path,
+                str(header.get("persona", "?")),
+                str(header.get("started", "")),
+                len(turns),
+                outcome,
+                first,
+            )
+        )
+    return sorted(found, key=lambda d: (d.started, d.path.name), reverse=True)
+
+
+class ReplayListScreen(Screen[None]):
+    """Choose a saved dialogue to replay."""
+
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
+
+    @dataclass
+    class Chosen(Message):
+        """The user picked a dialogue."""
+
+        path: Path
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.saved = list_dialogues(folder)
+
+    def compose(self) -> ComposeResult:
+        """List the dialogues."""
+        yield Static(Text(f"rehearse · saved dialogues in {self.folder}", style="bold"), id="picker-title")
+        if not self.saved:
+            yield Static(
+                Text("No saved dialogues yet: every rehearsal is saved here as you play."),
+                id="picker-problems",
+            )
+        options = [
+            Option(
+                Text.assemble(
+                    (f"{d.persona}  ", "bold"),
+                    f"{d.started[:16].replace('T', ' ')}  ·  {d.turns} turns  ·  {d.outcome}  ·  ",
+                    (d.first[:70] or "(no message)", "dim"),
+                ),
+                id=str(index),
+            )
+            for index, d in enumerate(self.saved)
+        ]
+        yield OptionList(*options, id="personas")
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Open the chosen dialogue."""
+        self.post_message(self.Chosen(self.saved[int(event.option.id or 0)].path))

@@ -1,0 +1,171 @@
+"""Saved dialogues: check against today's playbooks, export, and survive crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from rehearse.cli import cli
+from rehearse.records.dialogue_file import read_dialogue
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "dialogues" / "samples"
+
+
+def run(*args: str, stdin: str = "") -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def saved_session(folder: Path, *messages: str) -> Path:
+    code, _, _ = run("chat", "dprk", "--save-dir", str(folder), stdin="\n".join(messages) + "\n")
+    assert code == 0
+    return next(folder.glob("*.jsonl"))
+
+
+def test_shipped_samples_cover_walkout_agreement_and_recovery() -> None:
+    outcomes = {p.stem: read_dialogue(p).turns[-1]["outcome"] for p in SAMPLES.glob("*.jsonl")}
+    assert outcomes == {"walkout": "derailed", "agreement": "agreement", "recovery": "agreement"}
+    recovery = read_dialogue(SAMPLES / "recovery.jsonl").turns
+    assert recovery[0]["move"]["kind"] == "demand"
+
+
+def test_check_passes_on_the_samples() -> None:
+    code, out, _ = run("replay", "--check", str(SAMPLES))
+    assert code == 0
+    assert out.count("identical") == 3
+
+
+def test_check_reports_each_divergence_and_its_cause(tmp_path: Path) -> None:
+    path = saved_session(tmp_path, "Good morning.", "Freeze enrichment now.")
+    lines = path.read_text().splitlines()
+    record = json.loads(lines[2])
+    record["reply"] = "An edited reply."
+    record["meters"]["trust"] = 99
+    lines[2] = json.dumps(record)
+    path.write_text("\n".join(lines) + "\n")
+    code, out, _ = run("replay", "--check", str(path))
+    assert code == 1
+    assert "2 divergence(s)" in out
+    assert "engine itself now behaves differently" in out
+    assert 'turn 2 reply: saved "An edited reply."' in out
+    assert "turn 2 meters" in out
+
+    header = json.loads(lines[0]) | {"playbook_sha256": "0" * 64}
+    lines[0] = json.dumps(header)
+    path.write_text("\n".join(lines) + "\n")
+    _, out, _ = run("replay", "--check", str(path))
+    assert "the playbook changed since the dialogue was saved" in out
+
+
+def test_check_replays_rewinds(tmp_path: Path) -> None:
+    path = saved_session(tmp_path, "Freeze enrichment now.", "/undo", "How would you sequence the steps?")
+    dialogue = read_dialogue(path)
+    assert [t["say"] for t in dialogue.effective_turns()] == ["How would you sequence the steps?"]
+    code, out, _ = run("replay", "--check", str(path))
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json at all\n", "not a rehearse dialogue"),
+        ('{"format": "rehearse-dialogue", "version": 2, "persona": "dprk", "seed": 0}\n', "version 2"),
+        (
+            '{"format": "rehearse-dialogue", "version": 1, "persona": "nobody", "seed": 0}\n',
+            "unknown persona 'nobody'",
+        ),
+    ],
+)
+def test_check_refuses_bad_files_with_exit_2(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(content)
+    code, _, err = run("replay", "--check", str(bad))
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_cut_off_last_line_is_reported_and_the_rest_checked(tmp_path: Path) -> None:
+    path = saved_session(
+        tmp_path, "Good morning.", "Freeze enrichment now.", "How would you sequence the steps?"
+    )
+    text = path.read_text()
+    path.write_text(text[: len(text) - 40])
+    code, out, _ = run("replay", "--check", str(path))
+    assert code == 0
+    assert "cut off mid-write" in out
+    assert "identical (2 turns)" in out
+
+
+def test_a_killed_chat_keeps_every_completed_turn(tmp_path: Path) -> None:
+    env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rehearse", "chat", "dprk", "--save-dir", str(tmp_path / "s")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write("Good morning.\nFreeze enrichment now.\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 20
+    files: list[Path] = []
+    while time.monotonic() < deadline:
+        files = list((tmp_path / "s").glob("*.jsonl"))
+        if files and len(files[0].read_text().splitlines()) >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stdin.close()
+    dialogue = read_dialogue(files[0])
+    assert [t["say"] for t in dialogue.turns] == ["Good morning.", "Freeze enrichment now."]
+    code, out, _ = run("replay", "--check", str(files[0]))
+    assert code == 0, out
+
+
+def test_export_markdown_and_html(tmp_path: Path) -> None:
+    code, out, _ = run("export", str(SAMPLES / "agreement.jsonl"), "--format", "md")
+    assert code == 0
+    assert out.startswith("# US–DPRK summit")
+    assert "read as **reciprocal**" in out and "## Outcome: agreement" in out
+    target = tmp_path / "report.html"
+    code, _, _ = run("export", str(SAMPLES / "walkout.jsonl"), "--format", "html", "-o", str(target))
+    assert code == 0
+    page = target.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "@media print" in page
+    assert "derailed" in page
+    assert "<script" not in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_export_drill_expects_what_happened(tmp_path: Path) -> None:
+    target = tmp_path / "frozen.yaml"
+    code, _, _ = run("export", str(SAMPLES / "recovery.jsonl"), "--format", "drill", "-o", str(target))
+    assert code == 0
+    drill = yaml.safe_load(target.read_text())
+    assert drill["persona"] == "dprk" and drill["seed"] == 0
+    assert drill["turns"][0]["expect"]["kind"] == "demand"
+    assert drill["objectives"] == {"outcome": "agreement"}
+
+
+def test_export_never_overwrites_a_saved_dialogue(tmp_path: Path) -> None:
+    path = saved_session(tmp_path, "Good morning.")
+    before = path.read_text()
+    code, _, err = run("export", str(path), "--format", "md", "-o", str(path))
+    assert code == 2
+    assert "is a saved dialogue" in err
+    assert path.read_text() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -1,0 +1,73 @@
+"""Replaying in the TUI: the list, stepping through turns, rewinds shown, branching off."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from textual.widgets import OptionList, Static
+
+from rehearse.cli import cli
+from rehearse.records.dialogue_file import read_dialogue
+from rehearse.ui.app import make_replay_app
+from rehearse.ui.screens.negotiation import NegotiationScreen
+from rehearse.ui.screens.replay import ReplayScreen
+from rehearse.ui.widgets.transcript import Line, Transcript
+
+SAMPLES = Path(__file__).resolve().parent.parent.parent / "dialogues" / "samples"
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#status", Static).render())
+
+
+async def test_list_newest_first_then_step_through(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for name in ("walkout", "agreement"):
+        shutil.copy(SAMPLES / f"{name}.jsonl", folder / f"{name}.jsonl")
+    app = make_replay_app(None, folder, tmp_path / "branches")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        first = str(options.get_option_at_index(0).prompt)
+        assert "turns" in first
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        await pilot.press("home")
+        assert "step 0 of" in status(app)
+        await pilot.press("right")
+        await pilot.pause()
+        assert "step 1 of" in status(app)
+        assert "turn 1" in status(app)
+        await pilot.press("end")
+        await pilot.pause()
+        lines = app.screen.query_one(Transcript).query(Line)
+        assert len(lines) >= 2
+
+
+async def test_rewinds_are_shown_where_they_happened_and_branch_records_its_source(tmp_path: Path) -> None:
+    stdin = "Freeze enrichment now.\n/undo\nIf you halt ICBM tests, we will scale down the joint exercises.\nAgreed.\n"
+    CliRunner().invoke(cli, ["chat", "dprk", "--save-dir", str(tmp_path / "s")], input=stdin)
+    path = next((tmp_path / "s").glob("*.jsonl"))
+    app = make_replay_app(read_dialogue(path), tmp_path / "s", tmp_path / "branches")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = "\n".join(str(line.render()) for line in app.screen.query_one(Transcript).query(Line))
+        assert "taken back" in text
+        await pilot.press("home", "right", "right", "right")
+        await pilot.pause()
+        assert "turn 1" in status(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, NegotiationScreen)
+        assert app.session is not None
+        assert len(app.session.negotiation.turns) == 1
+        branched = app.session.path
+    assert branched is not None
+    header = read_dialogue(branched).header
+    assert header["branched_from"] == {"file": str(path), "turn": 1}
+    assert read_dialogue(branched).turns[0]["say"].startswith("If you halt ICBM tests")
