@@ -68,14 +68,30 @@ def _run_tui(persona: str | None, seed: int, save_dir: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("persona")
+@click.argument("persona", required=False)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the delegation's choices.")
 @click.option(
     "--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder to save the dialogue in."
 )
 @click.option("--no-save", is_flag=True, help="Do not save the dialogue.")
-def play(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
+@click.option(
+    "--drill", "drill_file", type=click.Path(path_type=Path), help="Play a drill live: its script, then you."
+)
+def play(
+    persona: str | None, seed: int, save_dir: Path | None, no_save: bool, drill_file: Path | None
+) -> None:
     """Rehearse live in the terminal UI (the dialogue is saved as it goes)."""
+    if drill_file is None and persona is None:
+        click.echo("rehearse: name a persona (see 'rehearse personas') or give --drill FILE", err=True)
+        raise SystemExit(2)
+    if drill_file is not None:
+        from rehearse.content.drills import load_drill
+        from rehearse.ui.app import make_app
+
+        with _user_errors():
+            drill = load_drill(drill_file)
+            make_app(None, drill.seed, _save_dir(save_dir, no_save), drill=drill).run()
+        return
     _run_tui(persona, seed, _save_dir(save_dir, no_save))
 
 
@@ -239,6 +255,57 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
         else:
             write_atomically(output, text)
             click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to run drills in.",
+)
+def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
+    """Run drills headless and grade them (exit 0 all pass, 1 any fail, 2 invalid input)."""
+    from rehearse.engine.drill_batch import drill_files, junit_xml, run_files
+
+    with _user_errors():
+        files = drill_files(paths)
+    if not files:
+        click.echo("rehearse: no drill files found", err=True)
+        raise SystemExit(2)
+    show_bar = sys.stderr.isatty() and len(files) >= 20
+    if show_bar:
+        with click.progressbar(length=len(files), label="drills", file=sys.stderr) as bar:
+            batch = run_files(files, jobs, bar.update)
+    else:
+        batch = run_files(files, jobs)
+    for s in sorted(batch.summaries, key=lambda s: s.path):
+        mark = "PASS" if s.passed else "FAIL"
+        click.echo(f"{mark} {s.id}  ({s.turns} turns, {s.seconds * 1000:.1f} ms)  {s.path}")
+        for line in s.report:
+            click.echo(line)
+    for problem in batch.problems:
+        click.echo(f"INVALID {problem}")
+    passed = sum(s.passed for s in batch.summaries)
+    click.echo(
+        f"{passed} passed, {len(batch.failed)} failed, {len(batch.problems)} problem(s) in invalid files; "
+        f"{len(files)} file(s)"
+    )
+    if junit is not None:
+        from rehearse.records.export import write_atomically
+
+        with _user_errors():
+            write_atomically(junit, junit_xml(batch))
+    if batch.problems:
+        raise SystemExit(2)
+    if batch.failed:
+        raise SystemExit(1)
 
 
 def main() -> None:

@@ -49,9 +49,11 @@ def resolve_persona(name: str) -> Path:
         if candidate.is_file():
             return candidate
         raise UnknownPersonaError(f"no playbook file at '{name}'")
+    for folder in persona_dirs():
+        direct = folder / f"{name}.yaml"
+        if direct.is_file():
+            return direct
     entries = {e.id: e for e in available_personas()}
-    if name in entries:
-        return entries[name].path
     hint = suggest(name, entries)
     listing = ", ".join(entries) or "none installed"
     raise UnknownPersonaError(f"unknown persona '{name}'{hint} (available: {listing})")

@@ -1,4 +1,4 @@
-"""`rehearse validate`: check playbook files (or folders of them) and collect every problem."""
+"""`rehearse validate`: check playbooks and drills (or folders of them) and collect every problem."""
 
 from __future__ import annotations
 
@@ -25,9 +25,14 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
     """Return every problem in the playbooks found under ``paths`` and how many files were read."""
     files = _files(paths)
     problems: list[Problem] = []
+    from rehearse.content.drills import is_drill_file, load_drill
+
     for path in files:
         try:
-            load_playbook(path, thorough=True)
+            if is_drill_file(path):
+                load_drill(path)
+            else:
+                load_playbook(path, thorough=True)
         except ContentError as exc:
             problems.extend(exc.problems)
     return problems, len(files)

@@ -141,7 +141,7 @@ WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|tak
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
-    r"\b(?:stops?|ends?|dies|expires)\b|\boff the table\b|\bwith (?:us|me)\b"
+    r"\b(?:stops?|ends?|dies|expires)\b(?! (?:the|our|your|all|any|a|an|its|their|this|that)\b)|\boff the table\b|\bwith (?:us|me)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
@@ -318,7 +318,7 @@ PENALTY_AFTER_CONNECTIVE = re.compile(
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
-    r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$"
+    r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
     r"\b(?:agreed|agree|accept(?! that)|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"

@@ -13,11 +13,12 @@ from textual.screen import Screen
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.ui.messages import BranchRequested, PersonaChosen
+from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
 
 if TYPE_CHECKING:
+    from rehearse.content.drills import Drill
     from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.session import RecordedSession
     from rehearse.ui.screens.replay_list import ReplayListScreen
@@ -41,8 +42,10 @@ class RehearseApp(App[None]):
         save_dir: Path | None = None,
         replay: Dialogue | None = None,
         replay_dir: Path | None = None,
+        drill: Drill | None = None,
     ) -> None:
         super().__init__()
+        self.start_drill_with = drill
         self.start_persona = persona
         self.seed = seed
         self.save_dir = save_dir
@@ -52,7 +55,9 @@ class RehearseApp(App[None]):
 
     def on_mount(self) -> None:
         """Open a replay, the list of saved dialogues, a session, or the persona picker."""
-        if self.replay is not None:
+        if self.start_drill_with is not None:
+            self.start_drill(self.start_drill_with)
+        elif self.replay is not None:
             self._open_replay(self.replay)
         elif self.replay_dir is not None:
             from rehearse.ui.screens.replay_list import ReplayListScreen
@@ -108,7 +113,53 @@ class RehearseApp(App[None]):
                 personas.append(load_persona(str(entry.path)))
             except RehearseError as exc:
                 problems.append(f"{entry.id}: cannot be loaded: {exc}")
-        return PickerScreen(personas, problems)
+        return PickerScreen(personas, problems, bundled_drills())
+
+    def on_drill_chosen(self, message: DrillChosen) -> None:
+        """Start the drill picked on the picker screen."""
+        from rehearse.content.drills import load_drill
+
+        try:
+            drill = load_drill(message.path)
+        except RehearseError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.start_drill(drill)
+
+    def start_drill(self, drill: Drill) -> None:
+        """Show the drill's briefing and objectives; then play its scripted turns and hand over."""
+        self._close_session()
+        self.push_screen(
+            BriefingScreen(drill.persona, objectives_text(drill)), lambda _: self._begin_drill(drill)
+        )
+
+    def _begin_drill(self, drill: Drill) -> None:
+        from rehearse.records.session import RecordedSession
+        from rehearse.ui.screens.negotiation import NegotiationScreen
+
+        try:
+            session = RecordedSession(drill.persona, drill.seed, self.save_dir, drill=drill.id)
+            for step in drill.turns:
+                if session.negotiation.outcome != "ongoing":
+                    break
+                session.say(step.say)
+        except RehearseError as exc:
+            self.notify(f"Cannot start the drill: {exc}", severity="error", markup=False)
+            return
+        self.session = session
+        screen = NegotiationScreen(session, drill)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        played = len(session.negotiation.turns)
+        if session.negotiation.outcome == "ongoing":
+            self.notify(f"{played} scripted turn(s) played: over to you.", markup=False)
+        else:
+            self.notify(
+                f"The script ended the session ({session.negotiation.outcome}) in {played} turns.",
+                markup=False,
+            )
 
     def start_session(self, persona: Playbook) -> None:
         """Show the briefing for ``persona``; the saved session starts when it is dismissed."""
@@ -181,9 +232,52 @@ class RehearseApp(App[None]):
         self._close_session()
 
 
-def make_app(persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None) -> RehearseApp:
-    """Build the app for live rehearsal; shared by the CLI and the tests."""
-    return RehearseApp(persona, seed, save_dir)
+def make_app(
+    persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None, drill: Drill | None = None
+) -> RehearseApp:
+    """Build the app for live rehearsal (or a live drill); shared by the CLI and the tests."""
+    return RehearseApp(persona, seed, save_dir, drill=drill)
+
+
+def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
+    """Return the shipped drills by persona id, as (file, title), read from their top-level keys."""
+    from rehearse.content.yamlsource import read_yaml_file
+    from rehearse.locations import dialogues_dir
+
+    found: dict[str, list[tuple[Path, str]]] = {}
+    for path in sorted((dialogues_dir() / "drills").glob("*.yaml")):
+        try:
+            data, _ = read_yaml_file(path)
+        except RehearseError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("persona"), str):
+            found.setdefault(data["persona"], []).append(
+                (path, str(data.get("title") or data.get("drill") or path.stem))
+            )
+    return found
+
+
+def objectives_text(drill: Drill) -> str:
+    """Return the drill's objectives as lines for the briefing."""
+    from rehearse.content.templates import and_list
+
+    persona = drill.persona
+    o = drill.objectives
+    lines = [f"Drill: {drill.title}", drill.briefing, "", "Objectives:"]
+    if o.outcome:
+        lines.append(f"  ☐ reach {o.outcome}")
+    if o.secure:
+        lines.append(f"  ☐ secure {and_list(persona.items[i].label for i in sorted(o.secure))}")
+    if o.concede_at_most is not None:
+        allowed = and_list(persona.items[i].label for i in sorted(o.concede_at_most))
+        lines.append(f"  ☐ concede nothing beyond {allowed}")
+    if o.within_turns:
+        lines.append(f"  ☐ within {o.within_turns} turns")
+    if len(drill.turns):
+        lines.append(
+            f"\nThe first {len(drill.turns)} turn(s) are scripted and played for you; then it is your turn."
+        )
+    return "\n".join(lines)
 
 
 def make_replay_app(dialogue: Dialogue | None, folder: Path, save_dir: Path | None) -> RehearseApp:

@@ -18,6 +18,13 @@ class PersonaChosen(Message):
 
 
 @dataclass
+class DrillChosen(Message):
+    """The user picked a drill file to play live."""
+
+    path: Path
+
+
+@dataclass
 class BranchRequested(Message):
     """The user wants to continue live from a point of a saved dialogue."""
 

@@ -34,9 +34,9 @@ class BriefingScreen(ModalScreen[None]):
             yield Static(Text(persona.title, style="bold"), id="briefing-title")
             yield Static(Text(persona.user_role, style="italic"), id="briefing-role")
             with VerticalScroll(id="briefing-body"):
-                yield Static(Text(persona.briefing))
                 if self.objectives:
-                    yield Static(Text(self.objectives))
+                    yield Static(Text(self.objectives + "\n"), id="briefing-drill")
+                yield Static(Text(persona.briefing))
             yield Static(
                 Text(
                     f"Across the table: {persona.delegation}, led by {persona.leader}.\nPress Enter to begin."

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
+from rehearse.engine.drill_runner import ObjectiveResult
 from rehearse.engine.scoring import Debrief
 
 
@@ -26,10 +27,11 @@ class DebriefScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, report: Debrief, title: str) -> None:
+    def __init__(self, report: Debrief, title: str, objectives: list[ObjectiveResult] | None = None) -> None:
         super().__init__()
         self.report = report
         self.title_text = title
+        self.objectives = objectives
 
     def compose(self) -> ComposeResult:
         """Lay out the report."""
@@ -44,6 +46,11 @@ class DebriefScreen(Screen[None]):
             yield Static(
                 Text.assemble(("Score ", "bold"), f"{r.score}/100\n", (r.score_rule, "dim")), classes="block"
             )
+            if self.objectives is not None:
+                graded = Text("Drill objectives\n", style="bold")
+                for o in self.objectives:
+                    graded.append(f"{'MET' if o.met else 'NOT MET'}  {o.name}: {o.why}\n", style="not bold")
+                yield Static(graded, classes="block", id="drill-objectives")
             counts = "  ".join(f"{kind} {n}" for kind, n in r.counts.items() if n)
             yield Static(Text.assemble(("Moves  ", "bold"), counts or "none"), classes="block")
             for name, series in r.meters.items():

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rehearse.content.drills import Drill
+from rehearse.engine.drill_runner import grade
 from rehearse.engine.negotiation import Negotiation
 from rehearse.engine.scoring import debrief
 from rehearse.errors import RehearseError
@@ -51,9 +53,10 @@ class NegotiationScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, session: RecordedSession) -> None:
+    def __init__(self, session: RecordedSession, drill: Drill | None = None) -> None:
         super().__init__()
         self.session = session
+        self.drill = drill
 
     @property
     def neg(self) -> Negotiation:
@@ -78,6 +81,8 @@ class NegotiationScreen(Screen[None]):
         if self.neg.turns:
             self.query_one(Transcript).reset(self.neg.turns, self.session.persona.name)
         self._refresh()
+        if self.neg.outcome != "ongoing":
+            self._end(self.neg.outcome)
         self.query_one(MessageInput).focus()
         if self.app.size.width < 90:
             self.query_one(SidePanel).display = False
@@ -99,7 +104,10 @@ class NegotiationScreen(Screen[None]):
 
     def _refresh(self) -> None:
         """Update the side panel and the one-line status from the session."""
-        self.query_one(SidePanel).show(live_view(self.neg))
+        panel = self.query_one(SidePanel)
+        panel.show(live_view(self.neg))
+        if self.drill is not None:
+            panel.show_objectives(grade(self.neg, self.drill.objectives), self._turns_left())
         self.query_one("#status", Static).update(status_text(self.neg))
 
     def _end(self, outcome: str) -> None:
@@ -124,11 +132,17 @@ class NegotiationScreen(Screen[None]):
         message.focus()
         self.notify(f"Took back your last message (now after turn {len(self.neg.turns)}).", markup=False)
 
+    def _turns_left(self) -> int | None:
+        if self.drill is None or not self.drill.objectives.within_turns:
+            return None
+        return self.drill.objectives.within_turns - len(self.neg.turns)
+
     def action_debrief(self) -> None:
-        """Open the debrief (also mid-session)."""
+        """Open the debrief (also mid-session); a drill's objectives are graded there."""
         if isinstance(self.app.screen, DebriefScreen):
             return
-        self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title))
+        graded = grade(self.neg, self.drill.objectives) if self.drill is not None else None
+        self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title, graded))
 
     def action_toggle_panel(self) -> None:
         """Show or hide the side panel."""

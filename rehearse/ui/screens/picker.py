@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rehearse.content.playbook import Playbook
-from rehearse.ui.messages import PersonaChosen
+from rehearse.ui.messages import DrillChosen, PersonaChosen
 
 
 def _summary(persona: Playbook) -> Text:
@@ -33,17 +35,27 @@ class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
 
-    def __init__(self, personas: list[Playbook], problems: list[str]) -> None:
+    def __init__(
+        self, personas: list[Playbook], problems: list[str], drills: dict[str, list[tuple[Path, str]]]
+    ) -> None:
         super().__init__()
         self.personas = personas
         self.problems = problems
+        self.drills = drills
 
     def compose(self) -> ComposeResult:
         """List the personas."""
         yield Static(
             Text("rehearse · choose a delegation to negotiate with", style="bold"), id="picker-title"
         )
-        options = [Option(_summary(p), id=p.id) for p in self.personas]
+        options: list[Option] = []
+        self._drill_paths: dict[str, Path] = {}
+        for persona in self.personas:
+            options.append(Option(_summary(persona), id=persona.id))
+            for index, (path, title) in enumerate(self.drills.get(persona.id, [])):
+                key = f"drill:{persona.id}:{index}"
+                self._drill_paths[key] = path
+                options.append(Option(Text.assemble(("    drill  ", "bold"), title), id=key))
         yield OptionList(*options, id="personas")
         if self.problems:
             yield Static(Text("\n".join(self.problems)), id="picker-problems")
@@ -55,5 +67,8 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Start a session with the chosen persona."""
+        if event.option.id in self._drill_paths:
+            self.post_message(DrillChosen(self._drill_paths[event.option.id]))
+            return
         chosen = next(p for p in self.personas if p.id == event.option.id)
         self.post_message(PersonaChosen(chosen))

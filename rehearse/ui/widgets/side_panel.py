@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
 from rehearse.content.templates import and_list
+from rehearse.engine.drill_runner import ObjectiveResult
 from rehearse.engine.negotiation import describe_exchange
 from rehearse.records.view import SessionView
 
@@ -33,6 +34,7 @@ class SidePanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """Lay out the sections."""
+        yield Static(id="objectives", classes="section")
         yield Static(id="delegation", classes="section")
         yield Static(id="meter-trust", classes="meter")
         yield Sparkline([], id="spark-trust", classes="spark")
@@ -70,6 +72,18 @@ class SidePanel(VerticalScroll):
             roadmap.append(f"• {describe_exchange(persona, exchange)}\n", style="not bold")
         self.query_one("#roadmap", Static).update(roadmap)
         self.query_one("#reading", Static).update(self._reading(view))
+
+    def show_objectives(self, results: list[ObjectiveResult], turns_left: int | None) -> None:
+        """Show a drill's objectives as a checklist, with the turns left when there is a limit."""
+        text = Text("Objectives\n", style="bold")
+        for result in results:
+            mark = "☑" if result.met else "☐"
+            text.append(f"{mark} {result.name}: {result.why}\n", style="not bold")
+        if turns_left is not None:
+            text.append(f"turns left: {max(turns_left, 0)}", style="bold")
+        widget = self.query_one("#objectives", Static)
+        widget.update(text)
+        widget.display = True
 
     @staticmethod
     def _reading(view: SessionView) -> Text:
