@@ -308,6 +308,77 @@ def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
         raise SystemExit(1)
 
 
+@cli.command()
+@click.argument("persona")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
+@click.option(
+    "--dialogue", type=click.Path(path_type=Path), help="Highlight the path this saved dialogue took."
+)
+def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
+    """Print a persona's machine as Mermaid or Graphviz dot, conditions on the edges."""
+    from rehearse.content.graph import path_pairs, to_dot, to_mermaid
+
+    with _user_errors():
+        playbook = _persona(persona)
+        taken = None
+        if dialogue is not None:
+            from rehearse.records.dialogue_file import read_dialogue
+
+            turns = read_dialogue(dialogue).effective_turns()
+            taken = path_pairs((str(t.get("state", "")) for t in turns), playbook.initial)
+    click.echo((to_mermaid if fmt == "mermaid" else to_dot)(playbook, taken), nl=False)
+
+
+@cli.command()
+@click.argument("persona")
+@click.option("--walks", type=click.IntRange(1, 1_000_000), default=1000, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+def explore(persona: str, walks: int, seed: int) -> None:
+    """Play seeded random walks against a persona and report what breaks (exit 1 on findings)."""
+    from rehearse.engine.explore import as_drill
+    from rehearse.engine.explore import explore as run_explore
+
+    with _user_errors():
+        playbook = _persona(persona)
+    report = run_explore(playbook, walks, seed)
+    click.echo(
+        f"{report.persona}: {report.walks} walks, {report.turns} turns in {report.seconds:.1f} s; "
+        f"states reached: {', '.join(sorted(report.reached))}"
+    )
+    if not report.findings:
+        click.echo("no findings")
+        return
+    for index, finding in enumerate(report.findings, start=1):
+        click.echo(f"\n{finding.kind}: {finding.detail}")
+        if finding.walk:
+            click.echo("shortest walk, as a drill:")
+            click.echo(as_drill(playbook, finding, index), nl=False)
+    raise SystemExit(1)
+
+
+@cli.group()
+def new() -> None:
+    """Start new content from a small working template."""
+
+
+@new.command("persona")
+@click.argument("persona_id")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("personas"),
+    show_default=True,
+)
+def new_persona_command(persona_id: str, folder: Path) -> None:
+    """Write a small working playbook to start a delegation from."""
+    from rehearse.content.skeleton import new_persona
+
+    with _user_errors():
+        path = new_persona(persona_id, folder)
+    click.echo(f"Wrote {path}. Check it with: rehearse validate {path}")
+
+
 def main() -> None:
     """Entry point of the ``rehearse`` console script."""
     cli.main(prog_name="rehearse")

@@ -1,11 +1,17 @@
-"""`rehearse validate`: check playbooks and drills (or folders of them) and collect every problem."""
+"""`rehearse validate`: check playbooks and drills (or folders of them) and collect every problem.
+
+Loading problems and lints all carry a diagnostic code and a fix hint (docs/diagnostics.md).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from rehearse.content.diagnostics import coded, lint_playbook
 from rehearse.content.loader import load_playbook
+from rehearse.content.playbook import Playbook
+from rehearse.content.yamlsource import LineDict, read_yaml_file
 from rehearse.errors import ContentError, Problem, RehearseError
 
 
@@ -21,18 +27,33 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _key_lines(path: Path) -> dict[str, int]:
+    data, _ = read_yaml_file(path)
+    lines: dict[str, int] = {}
+    for section, prefix in (("states", "state"), ("items", "item"), ("replies", "reply")):
+        part = data.get(section) if isinstance(data, LineDict) else None
+        if isinstance(part, LineDict):
+            lines.update({f"{prefix}:{key}": part.line_of(key) for key in part})
+    return lines
+
+
+def lint(playbook: Playbook) -> list[Problem]:
+    """Return the lints of a loaded playbook, with the lines they concern."""
+    return lint_playbook(playbook, _key_lines(playbook.path))
+
+
 def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
-    """Return every problem in the playbooks found under ``paths`` and how many files were read."""
-    files = _files(paths)
-    problems: list[Problem] = []
+    """Return every problem in the playbooks and drills under ``paths`` and how many files were read."""
     from rehearse.content.drills import is_drill_file, load_drill
 
+    files = _files(paths)
+    problems: list[Problem] = []
     for path in files:
         try:
             if is_drill_file(path):
                 load_drill(path)
             else:
-                load_playbook(path, thorough=True)
+                problems.extend(lint(load_playbook(path, thorough=True)))
         except ContentError as exc:
             problems.extend(exc.problems)
-    return problems, len(files)
+    return [coded(p) for p in problems], len(files)

@@ -1,0 +1,151 @@
+"""`rehearse explore`: seeded random walks of moves against a persona.
+
+Each walk plays up to ``max_turns`` messages of random kinds naming random items. Findings: crashes,
+reply templates that failed, ongoing states with no way to an outcome, and states or outcomes no
+walk reached. Each finding comes with the shortest walk that shows it, written as a drill.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import yaml
+
+from rehearse.content.playbook import Playbook
+from rehearse.engine.negotiation import Negotiation
+from rehearse.errors import RehearseError
+
+TEMPLATES = {
+    "reciprocal": ["If you agree to {ask}, we will offer {give}.", "We offer {give} in exchange for {ask}."],
+    "demand": ["You must accept {ask} first.", "We require {ask}."],
+    "threat": [
+        "Accept {ask} or we will walk out of these talks.",
+        "The military option remains on the table.",
+    ],
+    "concession": ["As a goodwill gesture we offer {give}.", "We are ready to offer {give}."],
+    "question": [
+        "What would you need for {ask}?",
+        "How would you sequence the steps?",
+        "What does security mean to you?",
+    ],
+    "accept": ["Agreed.", "We accept.", "We accept the roadmap."],
+    "reject": ["That is not acceptable to us.", "We refuse."],
+    "other": ["Good afternoon.", "Let us take a short break."],
+}
+
+
+@dataclass
+class Finding:
+    """Something a walk revealed, with the shortest walk that shows it."""
+
+    kind: str
+    detail: str
+    walk: list[str] = field(default_factory=list)
+    seed: int = 0
+
+
+@dataclass
+class ExploreReport:
+    """The result of exploring a persona."""
+
+    persona: str
+    walks: int
+    turns: int
+    seconds: float
+    findings: list[Finding]
+    reached: dict[str, list[str]]
+
+
+def _message(rng: random.Random, persona: Playbook) -> str:
+    kind = rng.choice(list(TEMPLATES))
+    template = rng.choice(TEMPLATES[kind])
+    mine = [i.label for i in persona.items.values() if i.side == "persona"]
+    theirs = [i.label for i in persona.items.values() if i.side == "user"]
+    return template.format(
+        ask=rng.choice(mine) if mine else "peace", give=rng.choice(theirs) if theirs else "talks"
+    )
+
+
+def dead_ends(persona: Playbook) -> list[str]:
+    """Return the ongoing states from which no rule path leads to an ending state."""
+    back: dict[str, set[str]] = {name: set() for name in persona.states}
+    for rule in (*persona.rules, *persona.checks):
+        for source in rule.sources:
+            back[rule.dest or source].add(source)
+    can_end = {name for name, s in persona.states.items() if s.outcome != "ongoing"}
+    queue = deque(can_end)
+    while queue:
+        for previous in back[queue.popleft()]:
+            if previous not in can_end:
+                can_end.add(previous)
+                queue.append(previous)
+    return [n for n, s in persona.states.items() if s.outcome == "ongoing" and n not in can_end]
+
+
+def explore(persona: Playbook, walks: int = 1000, seed: int = 0, max_turns: int = 20) -> ExploreReport:
+    """Play ``walks`` seeded random walks and report what they found."""
+    start = time.perf_counter()
+    findings: dict[tuple[str, str], Finding] = {}
+    reached: dict[str, list[str]] = {persona.initial: []}
+    turns = 0
+
+    def note(kind: str, detail: str, walk: list[str], walk_seed: int = 0) -> None:
+        key = (kind, detail)
+        if key not in findings or len(walk) < len(findings[key].walk):
+            findings[key] = Finding(kind, detail, list(walk), walk_seed)
+
+    for number in range(walks):
+        rng = random.Random(seed * 1_000_003 + number)
+        neg = Negotiation(persona, seed=number)
+        walk: list[str] = []
+        for _ in range(max_turns):
+            text = _message(rng, persona)
+            walk.append(text)
+            try:
+                turn = neg.say(text)
+            except RehearseError as exc:
+                note("crash", f"{type(exc).__name__}: {exc}", walk, number)
+                break
+            except Exception as exc:  # a crash is exactly what exploring looks for
+                note("crash", f"{type(exc).__name__}: {exc}", walk, number)
+                break
+            turns += 1
+            for problem in turn.notes:
+                note("template", problem, walk, number)
+            if turn.state not in reached or len(walk) < len(reached[turn.state]):
+                reached[turn.state] = list(walk)
+            if turn.outcome != "ongoing":
+                break
+    for state in dead_ends(persona):
+        note(
+            "dead end",
+            f"state '{state}' is ongoing but no path leads from it to an outcome",
+            reached.get(state, []),
+        )
+    outcomes = {persona.states[s].outcome for s in reached}
+    for name, spec in persona.states.items():
+        if name not in reached:
+            note("never reached", f"state '{name}' ({spec.outcome}) was never reached in {walks} walks", [])
+    for outcome in ("agreement", "derailed"):
+        if outcome not in outcomes and any(s.outcome == outcome for s in persona.states.values()):
+            note("never reached", f"no walk reached the outcome '{outcome}'", [])
+    return ExploreReport(
+        persona.id, walks, turns, time.perf_counter() - start, list(findings.values()), reached
+    )
+
+
+def as_drill(persona: Playbook, finding: Finding, index: int) -> str:
+    """Write a finding's walk as a drill that replays it."""
+    drill = {
+        "drill": f"explore-{persona.id}-{index}",
+        "persona": persona.id,
+        "title": f"{finding.kind}: {finding.detail}"[:120],
+        "briefing": "Found by rehearse explore; replays the shortest walk that shows it.",
+        "seed": finding.seed,
+        "turns": [{"say": text} for text in finding.walk],
+    }
+    dumped: str = yaml.safe_dump(drill, sort_keys=False, allow_unicode=True, width=100)
+    return dumped

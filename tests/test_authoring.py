@@ -1,0 +1,124 @@
+"""Authoring tools: lints with codes, graphs, random exploration, new personas, JSON schemas."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from rehearse.cli import cli
+from rehearse.content.loader import load_playbook
+from rehearse.content.playbook import Playbook
+from rehearse.engine.explore import as_drill, explore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.fixture
+def starter(tmp_path: Path) -> Path:
+    code, out = run("new", "persona", "border_talks", "--dir", str(tmp_path))
+    assert code == 0, out
+    return tmp_path / "border_talks.yaml"
+
+
+def test_new_persona_is_valid_playable_and_never_overwritten(starter: Path) -> None:
+    code, out = run("validate", str(starter))
+    assert code == 0, out
+    code, out = run("chat", str(starter), "--no-save")
+    assert code == 0
+    code, out = run("new", "persona", "border_talks", "--dir", str(starter.parent))
+    assert code == 2 and "already exists" in out
+    code, out = run("new", "persona", "Bad Id!", "--dir", str(starter.parent))
+    assert code == 2 and "not a persona id" in out
+
+
+def test_lints_have_codes_lines_and_hints(starter: Path) -> None:
+    text = starter.read_text().replace('from: "*"', "from: [opening, bargaining]")
+    text = text.replace(
+        "  walkout: {outcome: derailed",
+        "  orphan: {outcome: ongoing}\n  stuck: {outcome: ongoing}\n  walkout: {outcome: derailed",
+    )
+    text = text.replace(
+        "transitions:\n",
+        "transitions:\n  - move: other\n    from: opening\n    to: stuck\n    reply: unmatched\n",
+    )
+    text = text.replace(
+        "  - move: demand\n    from: [opening, bargaining]\n    when: streak.demands >= 3",
+        "  - move: demand\n    from: [opening, bargaining]\n    reply: demand_rebuff\n"
+        "  - move: demand\n    from: [opening, bargaining]\n    when: streak.demands >= 3",
+    )
+    text = text.replace("    phrases: [aid, food, medicine*, humanitarian]", "    phrases: []")
+    text = text.replace("  agreed:\n", '  spare:\n    - "Unused."\n  agreed:\n')
+    starter.write_text(text)
+    code, out = run("validate", str(starter))
+    assert code == 1
+    for code_ in ("RH101", "RH102", "RH103", "RH104", "RH105", "RH106"):
+        assert code_ in out, (code_, out)
+    for line in out.splitlines()[:-1]:
+        assert line.startswith(f"{starter}:") and "(fix: " in line
+
+
+def test_loading_problems_are_coded() -> None:
+    bad = ROOT / "personas" / "dprk.yaml"
+    code, out = run("validate", str(bad))
+    assert code == 0, out
+
+
+def test_graph_as_mermaid_and_dot_with_a_highlighted_path() -> None:
+    code, out = run("graph", "dprk")
+    assert code == 0
+    assert (
+        out.startswith("stateDiagram-v2")
+        and "opening --> bargaining : reciprocal [offer.verdict == 'accept']" in out
+    )
+    code, out = run(
+        "graph",
+        "dprk",
+        "--format",
+        "dot",
+        "--dialogue",
+        str(ROOT / "dialogues" / "samples" / "walkout.jsonl"),
+    )
+    assert code == 0
+    assert out.startswith('digraph "dprk"')
+    assert '"hardening" -> "walkout" [label="demand [streak.demands >= 3]", color="#d32f2f"' in out
+
+
+def test_explore_finds_nothing_wrong_with_the_shipped_persona(dprk: Playbook) -> None:
+    report = explore(dprk, walks=300, seed=1)
+    assert report.findings == []
+    assert {"agreement", "walkout", "hardening"} <= set(report.reached)
+
+
+def test_explore_reports_a_broken_template_with_a_replayable_drill(starter: Path) -> None:
+    text = starter.read_text().replace(
+        "Demands will not move us. What do you offer?", "{{ (you_ask|first).nope.deeper }}"
+    )
+    assert "nope" in text
+    starter.write_text(text)
+    playbook = load_playbook(starter)
+    report = explore(playbook, walks=200, seed=0)
+    kinds = {f.kind for f in report.findings}
+    assert "template" in kinds
+    finding = next(f for f in report.findings if f.kind == "template")
+    drill = yaml.safe_load(as_drill(playbook, finding, 1))
+    assert drill["turns"] and drill["persona"] == "border_talks"
+
+
+@pytest.mark.parametrize(
+    ("schema", "pattern"), [("playbook", "personas/*.yaml"), ("drill", "dialogues/drills/*.yaml")]
+)
+def test_shipped_content_matches_the_json_schemas(schema: str, pattern: str) -> None:
+    spec = json.loads((ROOT / "docs" / "schema" / f"{schema}.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(spec)
+    for path in ROOT.glob(pattern):
+        jsonschema.validate(yaml.safe_load(path.read_text()), spec)
