@@ -4,7 +4,7 @@ Each session is a model added to the shared machine (and removed when the sessio
 Each destination state gets one transition, triggered by ``enter_<state>``, from every state a
 playbook rule leads there from. To move, the engine takes the rules for the move's kind (or the
 after-turn checks) that leave the current state, in playbook order, tests their compiled
-conditions, and fires the first that holds (a rule that stays in its state fires nothing).
+conditions, and fires the first that holds (a rule that keeps the current state fires nothing).
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class PersonaMachine:
         """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
         for name, rule in self._candidates.get((trigger, model.state), ()):
             if rule.condition is None or rule.condition(context):
-                if name is not None:
+                if name is not None and rule.dest != model.state:
                     model.trigger(name)
                 return rule
         return None
