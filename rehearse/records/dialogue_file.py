@@ -110,14 +110,18 @@ class Dialogue:
 
     def effective_turns(self) -> list[dict[str, Any]]:
         """Return the session as it stood at the end: turns taken back by rewinds are left out."""
-        turns: list[dict[str, Any]] = []
-        for entry in self.entries:
-            if "event" in entry:
-                turns = turns[: int(entry.get("to_turn", len(turns)))]
-            else:
-                number = int(entry.get("turn", len(turns) + 1))
-                turns = [*turns[: number - 1], entry]
-        return turns
+        return effective_turns(self.entries)
+
+
+def effective_turns(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the turns standing after these entries (each rewind drops the turns it took back)."""
+    turns: list[dict[str, Any]] = []
+    for entry in entries:
+        if "event" in entry:
+            turns = turns[: int(entry.get("to_turn", len(turns)))]
+        else:
+            turns = [*turns[: int(entry.get("turn", len(turns) + 1)) - 1], entry]
+    return turns
 
 
 def read_dialogue(path: Path) -> Dialogue:

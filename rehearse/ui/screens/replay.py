@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,24 +11,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from rehearse.content.playbook import Playbook
-from rehearse.records.dialogue_file import Dialogue
+from rehearse.records.dialogue_file import Dialogue, effective_turns
 from rehearse.records.view import record_view
 from rehearse.ui.messages import BranchRequested
 from rehearse.ui.widgets.side_panel import SidePanel
 from rehearse.ui.widgets.transcript import Line, Transcript
 
 PLAY_INTERVAL = 1.5
-
-
-def effective(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the turns standing after these entries (rewinds remove the turns they took back)."""
-    turns: list[dict[str, Any]] = []
-    for entry in entries:
-        if "event" in entry:
-            turns = turns[: int(entry.get("to_turn", len(turns)))]
-        else:
-            turns = [*turns[: int(entry.get("turn", len(turns) + 1)) - 1], entry]
-    return turns
 
 
 class ReplayScreen(Screen[None]):
@@ -104,7 +91,7 @@ class ReplayScreen(Screen[None]):
         if lines:
             transcript.mount_all(lines)
         transcript.scroll_end(animate=False)
-        turns = effective(shown)
+        turns = effective_turns(shown)
         self.query_one(SidePanel).show(record_view(self.persona, turns, len(turns)))
         status = Text(f"step {self.position} of {len(self.entries)}", style="bold")
         if turns:
@@ -146,7 +133,7 @@ class ReplayScreen(Screen[None]):
 
     def action_branch(self) -> None:
         """Continue live from this point in a new dialogue that records where it branched from."""
-        turns = effective(self.entries[: self.position])
+        turns = effective_turns(self.entries[: self.position])
         seed = self.dialogue.header.get("seed", 0)
         messages = [str(t.get("say", "")) for t in turns]
         self.post_message(
