@@ -23,8 +23,8 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except ContentError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
+        hint = f"; 'rehearse validate {exc.problems[0].file}' lists them all" if len(exc.problems) > 1 else ""
+        click.echo(f"rehearse: {exc}{hint}", err=True)
         raise SystemExit(2) from None
     except RehearseError as exc:
         click.echo(f"rehearse: {exc}", err=True)
