@@ -105,3 +105,23 @@ def test_rules_in_order(reader: Classifier, text: str, expected: tuple[str, list
 )
 def test_odd_text_is_read_without_error(reader: Classifier, text: str) -> None:
     assert reader.classify(text).kind in {"other", "question", "reject", "accept", "demand"}
+
+
+OTHER_PERSONAS = sorted(
+    {p.stem.split("_")[0] for p in (ROOT / "tests" / "corpus").glob("*_tuning*.yaml")} - {"dprk"}
+)
+
+
+@pytest.mark.parametrize("persona_id", OTHER_PERSONAS)
+def test_each_other_delegation_has_60_utterances_read_at_90_percent(persona_id: str) -> None:
+    from rehearse import load_persona
+
+    reader = Classifier(load_persona(persona_id).lexicon)
+    data = [
+        row
+        for corpus in (ROOT / "tests" / "corpus").glob(f"{persona_id}_tuning*.yaml")
+        for row in rows(corpus)
+    ]
+    assert len(data) >= 60
+    right = sum(reader.classify(r["text"]).kind == r["kind"] for r in data)
+    assert right / len(data) >= 0.90

@@ -71,6 +71,10 @@ STOPPING = frozenset(
         "scrap",
         "minimi",
         "restrict",
+        "close",
+        "clos",
+        "shut",
+        "seal",
         "ground",
         "suspension",
         "moratorium",
@@ -318,10 +322,10 @@ PENALTY_AFTER_CONNECTIVE = re.compile(
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
-    r"refrain from|renounce|rule out|ruling out)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
+    r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed|agree|accept(?! that)|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed|agree|accept(?! that (?:\w+ ){2})|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
@@ -350,7 +354,7 @@ PROCEDURE = re.compile(
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
     r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
-    r"always for|stand for|ever signed|part of every|any agreement|"
+    r"always for|stand for|ever signed|part of every|any agreement|accept that|agree that|recognize that|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )
