@@ -129,7 +129,7 @@ def lint_playbook(playbook: Playbook, lines: dict[str, int]) -> list[Problem]:
                     f"item '{item.id}' has no phrases, so no message can name it",
                 )
             )
-    used = {rule.reply for rule in rules if rule.reply} | {"unmatched"}
+    used = {rule.reply for rule in rules if rule.reply} | {"unmatched", "no_proposal"}
     for situation, variants in playbook.replies.items():
         where = lines.get(f"reply:{situation}", 1)
         if len(variants) < 3:

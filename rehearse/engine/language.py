@@ -88,6 +88,7 @@ STOPPING = frozenset(
     ]
 )
 STOPPING_PHRASES = re.compile(
+    r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet)\b|"
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
@@ -190,7 +191,7 @@ ACKNOWLEDGED_AFTER = re.compile(
 )
 DEFERRAL = re.compile(
     r"\b(?:agenda|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
-    r"come back to|lawyers|experts|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
+    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|experts|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
 )
 TAG_QUESTION = re.compile(
     r"(?:\b(?:is|would) (?:that|it) (?:something you can do|possible|ok|okay|doable|feasible|acceptable)|"
@@ -285,7 +286,9 @@ THREAT = re.compile(
     r"(?:resume|restart|expand|intensify|scale up|double) (?:\w+ ){0,3}?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols|overflights)|"
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
     r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
-    r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|\breimpose\b|revert\w*|reversion|"
+    r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|"
+    r"sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
+    r"resume (?:\w+ )?testing|will answer with|\breimpose\b|revert\w*|reversion|"
     r"sanction (?:every|all|any)|\bwe leave\b|send (?:the |our )?(?:carrier|bombers|fleet|b 52)|"
     r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|back)\b|"
     r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
@@ -325,7 +328,7 @@ NEGATED_THREAT = re.compile(
     r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed|agree|accept(?! that (?:\w+ ){2})|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
@@ -354,7 +357,7 @@ PROCEDURE = re.compile(
 PRINCIPLE = re.compile(
     r"\b(?:goal|aim|objective|vision|in principle|long ?term|ultimately|remains? committed|committed to|literature|"
     r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
-    r"always for|stand for|ever signed|part of every|any agreement|accept that|agree that|recognize that|"
+    r"always for|stand for|ever signed|part of every|any agreement|(?:accept|agree|recognize) that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization)|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
     r"policy remains|remains? our)\b"
 )

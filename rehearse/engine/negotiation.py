@@ -154,6 +154,12 @@ class Negotiation:
             reasons.append(self._apply(rule))
             shown = self._act(rule.action, move, proposal, number)
             situation = rule.reply or situation
+            if (
+                rule.action in ("counter", "propose")
+                and proposal is None
+                and "no_proposal" in self.persona.replies
+            ):
+                situation = "no_proposal"
         check = self._check(context)
         if check is not None:
             reasons.append(self._apply(check))
