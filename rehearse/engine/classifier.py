@@ -341,8 +341,11 @@ def _is_threat(text: str) -> bool:
     if _CONSEQUENCE.search(text):
         return True
     for match in L.THREAT.finditer(text):
-        if not L.NEGATED_THREAT.search(text[: match.start()]):
-            return True
+        if L.NEGATED_THREAT.search(text[: match.start()]):
+            continue
+        if "sanction" in match.group(0) and not L.AGENT.search(text):
+            continue
+        return True
     connective = L.THREAT_CONNECTIVE.search(text)
     return bool(connective and L.PENALTY_AFTER_CONNECTIVE.search(text, connective.end()))
 

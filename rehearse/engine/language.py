@@ -88,7 +88,8 @@ STOPPING = frozenset(
     ]
 )
 STOPPING_PHRASES = re.compile(
-    r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet)\b|"
+    r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet|paused?|"
+    r"(?:keep\w*|kept) (?:\w+ ){0,3}?(?:off|out)(?: of)?)\b|"
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
@@ -190,7 +191,7 @@ ACKNOWLEDGED_AFTER = re.compile(
     r"^(?:has|have|had) (?:been )?(?:\w+ )?(?:noticed|noted|welcomed|observed|appreciated|held|respected|kept|encouraging)\b"
 )
 DEFERRAL = re.compile(
-    r"\b(?:agenda|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
+    r"\b(?:(?:on )?the agenda for|agenda for (?:tomorrow|later|the next|the second|another)|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
     r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|experts|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
 )
 TAG_QUESTION = re.compile(
@@ -216,6 +217,9 @@ WANTING = frozenset(
     ]
 )
 
+AGENT = re.compile(
+    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i)\b|\b(?:or|and) (?:the |new )?sanctions\b"
+)
 INTERROGATIVES = frozenset(
     [
         "what",
@@ -279,7 +283,7 @@ THREAT = re.compile(
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
     r"(?:back to|return to|resume|restore|reimpose|double down on) maximum pressure|pressure campaign (?:doubles|will|intensif)|isolat|blockade|interdict|quarantine|not a single tanker|"
     r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
-    r"end (?:the|these|this) (?:talks|negotiation|meeting|summit|dialogue)|call off|break off|pull out of|"
+    r"end (?:the|these|this) (?:talks|negotiation|meeting|summit|dialogue)|call off (?:the|these|this|our) (?:talks|summit|meeting|negotiations?)|break off|pull out of|"
     r"(?:cancel|suspend|abandon|end) (?:the |these |this )?(?:summit|talks|negotiations?|dialogue|process)|"
     r"(?:offer|pledge|aid|deal|package)\b[^.]{0,40}\b(?:off the table|withdrawn|cancell?ed|dies|expires|void|gone)|"
     r"(?:withdraw|take back|rescind|revoke) (?:our|the|that|this) (?:offer|proposal|pledge|aid)|take the aid|"
@@ -287,7 +291,7 @@ THREAT = re.compile(
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
     r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
     r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|"
-    r"sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
+    r"\bwe will sanction\b|sanction (?:the|your|their|its) (?:compan|bank|firm|entit)\w*|sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
     r"resume (?:\w+ )?testing|will answer with|\breimpose\b|revert\w*|reversion|"
     r"sanction (?:every|all|any)|\bwe leave\b|send (?:the |our )?(?:carrier|bombers|fleet|b 52)|"
     r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|back)\b|"
