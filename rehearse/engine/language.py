@@ -218,7 +218,8 @@ WANTING = frozenset(
 )
 
 AGENT = re.compile(
-    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i)\b|\b(?:or|and) (?:the |new )?sanctions\b"
+    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|"
+    r"otherwise|absent|until|once|by (?:friday|monday|tomorrow|the end))\b"
 )
 INTERROGATIVES = frozenset(
     [
