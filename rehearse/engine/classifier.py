@@ -240,7 +240,7 @@ def _offered(
     if not refrain:
         if re.search(_NOT_OFFERED_AFTER, after_sentence) or re.search(_NOT_YET_AFTER, joined_after):
             return "refused"
-        if L.WITHHELD_AFTER.search(joined_after):
+        if L.WITHHELD_AFTER.search(joined_after) or L.WITHHELD_AFTER.search(after_sentence):
             return "refused"
     elif re.search(_NOT_OFFERED_REFRAIN, after_sentence):
         return "refused"
@@ -386,6 +386,9 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
     ):
         return "reject"
     if accept and not last.question:
+        casual = accept.group(0) in ("ok", "okay", "alright", "all right", "fine", "yes")
+        if casual and L.PROCEDURE.search(last.joined):
+            return "other"
         return "accept"
     if L.PROCEDURE.search(last.joined):
         return "other"

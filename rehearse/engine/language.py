@@ -178,7 +178,6 @@ ACKNOWLEDGING = frozenset(
         "acknowledg",
         "already",
         "appreciat",
-        "good",
         "glad",
         "pleased",
         "encouraged",
@@ -218,7 +217,7 @@ WANTING = frozenset(
 )
 
 AGENT = re.compile(
-    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|"
+    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|after that|"
     r"otherwise|absent|until|once|by (?:friday|monday|tomorrow|the end))\b"
 )
 INTERROGATIVES = frozenset(
@@ -279,7 +278,7 @@ THREAT = re.compile(
     r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
     r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
-    r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:un )?sanctions|"
+    r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:the |un )?sanctions|"
     r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
     r"(?:back to|return to|resume|restore|reimpose|double down on) maximum pressure|pressure campaign (?:doubles|will|intensif)|isolat|blockade|interdict|quarantine|not a single tanker|"
@@ -295,7 +294,11 @@ THREAT = re.compile(
     r"\bwe will sanction\b|sanction (?:the|your|their|its) (?:compan|bank|firm|entit)\w*|sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
     r"resume (?:\w+ )?testing|will answer with|\breimpose\b|revert\w*|reversion|"
     r"sanction (?:every|all|any)|\bwe leave\b|send (?:the |our )?(?:carrier|bombers|fleet|b 52)|"
-    r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|back)\b|"
+    r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|back over|back to)\b|"
+    r"(?:suspension|pause|moratorium|freeze) (?:\w+ ){0,5}?(?:is|will be) (?:over|finished|ended)\b|"
+    r"will answer (?:it|that|this|you)|military will|next plane|whole thing is off|pressure will (?:only )?(?:grow|increase|mount)|"
+    r"we (?:will )?resume (?:them|it|the)\b|reconsider (?:the|our) (?:\w+ ){0,3}?(?:we|you) (?:already )?(?:agreed|promised|offered)|"
+    r"there will not be one|do not bother|go to the security council|dead on arrival|"
     r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
     r"guarantee|hotline|office|relief) (?:\w+ ){0,2}?(?:is|are|will be|gets?) (?:finished|dead|withdrawn|recalled|cancell?ed|void|off|suspended)\b|"
     r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:\w+ )?stops?\b|"
@@ -341,7 +344,7 @@ ACCEPT = re.compile(
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -388,7 +391,8 @@ DROPPED_DEMAND = re.compile(
     r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|"
     r"renounc\w* (?:to )?(?:our|the|that|this) (?:\w+ )?(?:demand|request|precondition|insistence)|"
     r"(?:forget|drop|withdraw|abandon|scrap|set aside) (?:the|our|that|this) (?:\w+ ){0,3}?(?:we|i) "
-    r"(?:proposed|asked for|demanded|requested|insisted on)|work without it)"
+    r"(?:proposed|asked for|demanded|requested|insisted on)|work without it|"
+    r"(?:forget|drop)\w* (?:the|our) (?:\w+ ){0,3}?demand|we drop it|no (?:more )?preconditions)"
 )
 FLOATING = re.compile(
     r"\b(?:if we|if our|if america|if washington|suppose|supposing|what if|were we|should we|in exchange for|"

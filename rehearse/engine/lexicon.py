@@ -128,8 +128,13 @@ class Lexicon:
             if any(match.key == k.key for k in kept):
                 continue
             kept.append(match)
+        side = {key: item.side for key, item in self.items.items()}
         strong = {k.key for k in kept if not k.weak}
-        kept = [k for k in kept if not k.weak or not (strong - {k.key})]
+        kept = [
+            k
+            for k in kept
+            if not k.weak or not {s for s in strong - {k.key} if side.get(s) == side.get(k.key)}
+        ]
         kept = [k for k in kept if not _spans_other(k, kept)]
         return sorted(kept, key=lambda m: m.start)
 
