@@ -31,7 +31,10 @@ async def test_picker_lists_personas_and_enter_starts_with_the_briefing(tmp_path
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         options = app.screen.query_one(OptionList)
-        assert "US–DPRK summit" in str(options.get_option_at_index(0).prompt)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert {"china", "dprk", "rok", "usa"} <= set(ids)
+        options.highlighted = ids.index("dprk")
+        assert "US–DPRK summit" in str(options.get_option_at_index(ids.index("dprk")).prompt)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
