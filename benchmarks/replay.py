@@ -47,16 +47,18 @@ def main() -> None:
         live = args.turns / (time.perf_counter() - start)
         writer.close()
         assert neg.outcome == "ongoing", "the script must keep the session going"
-        persona.cache.clear()  # no classifier memo hits from the run above: every message is new again
-        fresh = Negotiation(persona, seed=0)
-        start = time.perf_counter()
-        for text in texts:
-            fresh.say(text)
-        engine = args.turns / (time.perf_counter() - start)
-        persona.cache.clear()
-        start = time.perf_counter()
-        result = check_dialogue(writer.path)
-        checked = result.turns / (time.perf_counter() - start)
+        engine = checked = 0.0
+        for _ in range(3):  # best of three for each, measured alternately, so noise hits both alike
+            persona.cache.clear()  # no classifier memo hits: every message is new again
+            fresh = Negotiation(persona, seed=0)
+            start = time.perf_counter()
+            for text in texts:
+                fresh.say(text)
+            engine = max(engine, args.turns / (time.perf_counter() - start))
+            persona.cache.clear()
+            start = time.perf_counter()
+            result = check_dialogue(writer.path)
+            checked = max(checked, result.turns / (time.perf_counter() - start))
     assert result.identical, result.divergences[:3]
     print(f"engine alone: {engine:,.0f} turns/s; live with saving: {live:,.0f} turns/s")
     print(f"replay --check: {checked:,.0f} turns/s over {result.turns:,} turns")

@@ -6,6 +6,7 @@ differently.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,17 @@ def check_dialogue(path: Path) -> CheckResult:
     result = CheckResult(path, persona_id, warnings=list(dialogue.warnings))
     result.playbook_changed = header.get("playbook_sha256") != persona.sha256
     neg = Negotiation(persona, seed=seed)
-    for entry in dialogue.entries:
+    gc.freeze()  # the records read above live until the end: keep the collector from rescanning them
+    try:
+        _replay(neg, dialogue.entries, result)
+    finally:
+        gc.unfreeze()
+    return result
+
+
+def _replay(neg: Negotiation, entries: list[dict[str, Any]], result: CheckResult) -> None:
+    """Play the saved entries again, recording every divergence in ``result``."""
+    for entry in entries:
         if "event" in entry:
             to_turn = int(entry.get("to_turn", 0))
             if to_turn > len(neg.turns):
@@ -89,7 +100,6 @@ def check_dialogue(path: Path) -> CheckResult:
         for name in FIELDS:
             if entry.get(name) != today[name]:
                 result.divergences.append(Divergence(number, name, entry.get(name), today[name]))
-    return result
 
 
 def dialogue_files(paths: list[Path]) -> list[Path]:
