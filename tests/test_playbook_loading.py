@@ -159,3 +159,13 @@ def test_shipped_personas_are_valid() -> None:
     root = Path(__file__).resolve().parent.parent / "personas"
     for path in root.glob("*.yaml"):
         assert load_playbook(path).id == path.stem
+
+
+def test_alias_bombs_stay_small_and_deep_nesting_is_a_clear_error() -> None:
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{k}: &{k} [{', '.join([f'*{p}'] * 9)}]\n" for p, k in zip("abcd", "bcde", strict=True)
+    )
+    data = parse_yaml(bomb, "bomb.yaml")
+    assert data["e"][0] is data["e"][1]
+    with pytest.raises(ContentError, match="nesting"):
+        parse_yaml("[" * 5000, "deep.yaml")
