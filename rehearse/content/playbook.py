@@ -94,6 +94,8 @@ class Variant:
     line: int
     _compiled: jinja2.Template | None = field(default=None, repr=False)
     _names: frozenset[str] | None = field(default=None, repr=False)
+    rendered: dict[tuple[Any, ...], str] = field(default_factory=dict, repr=False)
+    """Replies already rendered, by the template values they used (rendering is deterministic)."""
 
     @property
     def names(self) -> frozenset[str]:

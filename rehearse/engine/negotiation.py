@@ -14,6 +14,7 @@ from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.content.templates import RENDER_ERRORS, render
+from rehearse.content.vocabulary import TEMPLATE_NAMES
 from rehearse.engine.classifier import Classifier
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
@@ -81,6 +82,7 @@ class Negotiation:
         self._rng = random.Random(self.seed)
         self._meters = dict(self.persona.meters)
         self._ledger: list[Exchange] = []
+        self._agreed: frozenset[str] = frozenset()
         self._table: Exchange | None = None
         self._turns: list[Turn] = []
         self._counts = dict.fromkeys(MOVE_KINDS, 0)
@@ -121,7 +123,7 @@ class Negotiation:
     @property
     def agreed_items(self) -> frozenset[str]:
         """Return every item already agreed in the ledger."""
-        return frozenset().union(*(e.items for e in self._ledger)) if self._ledger else frozenset()
+        return self._agreed
 
     def classify(self, text: str) -> Move:
         """Return how ``text`` would be read, without playing it."""
@@ -289,6 +291,7 @@ class Negotiation:
         """Add an exchange to the ledger, unless everything in it was agreed already."""
         if exchange.user_gives or exchange.persona_gives:
             self._ledger.append(exchange)
+            self._agreed = self._agreed | exchange.items
 
     def _render(
         self,
@@ -327,11 +330,27 @@ class Negotiation:
             "trust": self._meters["trust"],
             "tension": self._meters["tension"],
         }
+        used = variant.names & _TEMPLATE_KEYS
+        key = tuple((name, _frozen(context[name])) for name in sorted(used))
+        cached = variant.rendered.get(key)
+        if cached is not None:
+            return cached
         try:
-            return render(variant.template, context)
+            text = render(variant.template, context)
         except RENDER_ERRORS as exc:
             notes.append(f"reply template at {self.persona.path.name}:{variant.line} failed: {exc}")
             return f"({self.persona.leader} pauses; the reply written for '{situation}' could not be used.)"
+        if len(variant.rendered) < 512:
+            variant.rendered[key] = text
+        return text
+
+
+_TEMPLATE_KEYS = frozenset(TEMPLATE_NAMES)
+
+
+def _frozen(value: Any) -> Any:
+    """Return a hashable form of a template value (lists become tuples)."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
