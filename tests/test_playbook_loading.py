@@ -169,3 +169,9 @@ def test_alias_bombs_stay_small_and_deep_nesting_is_a_clear_error() -> None:
     assert data["e"][0] is data["e"][1]
     with pytest.raises(ContentError, match="nesting"):
         parse_yaml("[" * 5000, "deep.yaml")
+
+
+@pytest.mark.parametrize("text", ["a: !!python/object/apply:os.system [echo hi]\n", "a: !custom {b: 1}\n"])
+def test_yaml_tags_are_refused_not_executed(text: str) -> None:
+    with pytest.raises(ContentError, match="is not supported"):
+        parse_yaml(text, "tagged.yaml")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import BaseResolver
 
@@ -84,51 +84,11 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Constructor(SafeConstructor):
-    """Builds LineDict/LineList and refuses duplicate keys."""
-
-    def construct_yaml_map(self, node: MappingNode) -> Any:
-        data = LineDict()
-        data.line = node.start_mark.line + 1
-        data.key_lines = {}
-        yield data
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in data:
-                raise ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key '{key}' (first at line {data.key_lines[key]})",
-                    key_node.start_mark,
-                )
-            data.key_lines[key] = key_node.start_mark.line + 1
-            data[key] = self.construct_object(value_node, deep=True)
-
-    def construct_yaml_seq(self, node: Node) -> Any:
-        data = LineList()
-        data.line = node.start_mark.line + 1
-        data.item_lines = [child.start_mark.line + 1 for child in node.value]
-        yield data
-        data.extend(self.construct_sequence(node, deep=True))  # type: ignore[arg-type]
-
-    def construct_decimal_int(self, node: ScalarNode) -> int:
-        """Read an integer in base ten, whatever its leading zeros."""
-        return int(str(self.construct_scalar(node)).replace("_", ""), 10)
-
-
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)  # type: ignore[type-var]
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)  # type: ignore[type-var]
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_decimal_int)  # type: ignore[type-var]
-
-
-class _Loader(_Parser, _Constructor, _Resolver):
-    """The safe, line-keeping loader."""
+class _Loader(_Parser, _Resolver):
+    """Parses and composes YAML safely (no Python tags: only nodes are built)."""
 
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _Constructor.__init__(self)
         _Resolver.__init__(self)
 
 
@@ -148,7 +108,9 @@ def _scalar(node: ScalarNode) -> Any:
         return value.lower() == "true"
     if tag == _TAG + "null":
         return None
-    return value
+    raise ConstructorError(
+        None, None, f"the tag '{tag}' is not supported: write plain values", node.start_mark
+    )
 
 
 def _build(node: Node, built: dict[int, Any] | None = None) -> Any:
@@ -163,6 +125,10 @@ def _build(node: Node, built: dict[int, Any] | None = None) -> Any:
         return _scalar(node)
     if id(node) in built:
         return built[id(node)]
+    if node.tag not in (_TAG + "map", _TAG + "seq"):
+        raise ConstructorError(
+            None, None, f"the tag '{node.tag}' is not supported: write plain values", node.start_mark
+        )
     if isinstance(node, MappingNode):
         data = LineDict()
         built[id(node)] = data
