@@ -319,7 +319,7 @@ def _until_condition(text: str) -> str:
 
 
 _CONDITION_WORD = re.compile(
-    r"\b(?:if|unless|provided|once|as long as|so long as|until|when|in return|in exchange)\b"
+    r"\b(?:if|unless|provided|once|as long as|so long as|as soon as|until|when|in return|in exchange|conditional)\b"
 )
 _OTHER_SIDE_WORDS = re.compile(
     r"\b(?:your|their) (?:offer|proposal|idea|demand|draft|request|suggestion|delegate)\b|\baccept (?:the|your|this)\b"
@@ -386,7 +386,7 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
     ):
         return "reject"
     if accept and not last.question:
-        casual = accept.group(0) in ("ok", "okay", "alright", "all right", "fine", "yes")
+        casual = accept.group(0) in ("ok", "okay", "alright", "all right")
         if casual and L.PROCEDURE.search(last.joined):
             return "other"
         return "accept"

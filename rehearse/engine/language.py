@@ -88,7 +88,8 @@ STOPPING = frozenset(
     ]
 )
 STOPPING_PHRASES = re.compile(
-    r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet|paused?|"
+    r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet|paused?|tone\w* down|home early|"
+    r"(?:send|sent|bring|brought) (?:\w+ ){0,3}?home|"
     r"(?:keep\w*|kept) (?:\w+ ){0,3}?(?:off|out)(?: of)?)\b|"
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
@@ -147,7 +148,7 @@ WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|tak
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
-    r"\b(?:stops?|ends?|dies|expires)\b(?! (?:the|our|your|all|any|a|an|its|their|this|that)\b)|\boff the table\b|\bwith (?:us|me)\b"
+    r"\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely))|\boff the table\b|\bwith (?:us|me)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
@@ -255,7 +256,7 @@ INTERROGATIVES = frozenset(
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
     r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|supposing|imagine|hypothetically|"
-    r"let us say|say we|"
+    r""
     r"(?:would|could|can|will|shall|may|might|do|does|did|is|are|was|have|has)\s+"
     r"(?!be\b|not\b|like\b|love\b|also\b|really\b|rather\b|just\b|need\b|have\b|been\b)[a-z]+)\b"
 )
@@ -298,7 +299,9 @@ THREAT = re.compile(
     r"(?:suspension|pause|moratorium|freeze) (?:\w+ ){0,5}?(?:is|will be) (?:over|finished|ended)\b|"
     r"will answer (?:it|that|this|you)|military will|next plane|whole thing is off|pressure will (?:only )?(?:grow|increase|mount)|"
     r"we (?:will )?resume (?:them|it|the)\b|reconsider (?:the|our) (?:\w+ ){0,3}?(?:we|you) (?:already )?(?:agreed|promised|offered)|"
-    r"there will not be one|do not bother|go to the security council|dead on arrival|"
+    r"there will not be one|do not bother|go to the security council|dead on arrival|overwhelming force|with force|"
+    r"not all of them are diplomatic|not far away|goes home|make sure no|pressure campaign resumes|other ways to do it|"
+    r"tear up|no talks|restart them|bombers on|mistake our patience|hate (?:for|to see) this (?:to )?end|"
     r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
     r"guarantee|hotline|office|relief) (?:\w+ ){0,2}?(?:is|are|will be|gets?) (?:finished|dead|withdrawn|recalled|cancell?ed|void|off|suspended)\b|"
     r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:\w+ )?stops?\b|"
@@ -344,7 +347,7 @@ ACCEPT = re.compile(
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -396,5 +399,5 @@ DROPPED_DEMAND = re.compile(
 )
 FLOATING = re.compile(
     r"\b(?:if we|if our|if america|if washington|suppose|supposing|what if|were we|should we|in exchange for|"
-    r"in return for|could we|would it help if|how about|what do (?:i|we) get for|what would (?:i|we) get for)\b"
+    r"in return for|could we|would it help if|what do (?:i|we) get for|what would (?:i|we) get for)\b"
 )
