@@ -304,7 +304,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 
 
 _NOT_OFFERED_AFTER = (
-    r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of the question|"
+    r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of (?:the )?question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
     r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
     r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"

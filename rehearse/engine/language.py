@@ -18,6 +18,9 @@ SUBJECT_AFTER_AND = frozenset(
 )
 CLAUSE_WORDS = frozenset(
     {
+        "return",
+        "exchange",
+        "against",
         "but",
         "if",
         "unless",

@@ -122,10 +122,12 @@ class Lexicon:
             found = [m for m in found if not any(b.key == m.key and b.used & m.used for b in blocked)]
         found.sort(key=lambda m: (-len(m.used), m.weak, m.start))
         kept: list[Match] = []
+        repeats: list[Match] = []
         for match in found:
             if any(match.key != k.key and match.used <= k.used for k in kept):
                 continue
             if any(match.key == k.key for k in kept):
+                repeats.append(match)
                 continue
             kept.append(match)
         side = {key: item.side for key, item in self.items.items()}
@@ -136,6 +138,7 @@ class Lexicon:
             if not k.weak or not {s for s in strong - {k.key} if side.get(s) == side.get(k.key)}
         ]
         kept = [k for k in kept if not _spans_other(k, kept)]
+        kept = [_merged(k, [r for r in repeats if r.key == k.key]) for k in kept]
         return sorted(kept, key=lambda m: m.start)
 
     def find_topics(self, raw: list[str], stemmed: list[str]) -> list[str]:
@@ -145,6 +148,14 @@ class Lexicon:
             if match.key not in seen:
                 seen.append(match.key)
         return seen
+
+
+def _merged(match: Match, repeats: list[Match]) -> Match:
+    """Fold other mentions of the same item into one match, so their words are not read twice."""
+    if not repeats:
+        return match
+    used = match.used.union(*(r.used for r in repeats))
+    return Match(match.key, min(used), max(used) + 1, frozenset(used), match.weak)
 
 
 def _spans_other(match: Match, others: list[Match]) -> bool:
