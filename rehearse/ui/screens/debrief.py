@@ -62,7 +62,8 @@ class DebriefScreen(Screen[None]):
                     yield Sparkline([float(v) for v in series], classes=f"plot-line {name}")
             points = Text("Turning points\n", style="bold")
             for p in r.turning_points:
-                points.append(f"turn {p.turn} ({p.kind}): {p.say[:80]}\n", style="not bold")
+                said = p.say if len(p.say) <= 80 else p.say[:79] + "…"
+                points.append(f"turn {p.turn} ({p.kind}): {said}\n", style="not bold")
                 for reason in p.reasons:
                     points.append(f"   → {reason}\n", style="italic not bold")
             if not r.turning_points:
