@@ -169,3 +169,31 @@ def test_export_never_overwrites_a_saved_dialogue(tmp_path: Path) -> None:
     assert "is a saved dialogue" in err
     assert path.read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_ctrl_c_ends_chat_cleanly_and_keeps_the_session(tmp_path: Path) -> None:
+    env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rehearse", "chat", "dprk", "--save-dir", str(tmp_path / "s")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write("Good morning.\n")
+    proc.stdin.flush()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        files = list((tmp_path / "s").glob("*.jsonl"))
+        if files and len(files[0].read_text().splitlines()) >= 2:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "Saved to" in out
+    assert [t["say"] for t in read_dialogue(files[0]).turns] == ["Good morning."]
