@@ -250,7 +250,7 @@ def _offered(
         r"\bbefore we (?:even )?(?:talk|discuss|consider)", " ".join(before)
     ):
         return "refused"
-    negated = _negations(window) % 2 == 1
+    negated = _negations(window) % 2 == 1 or (bool(before) and before[-1] == "no")
     if refrain:
         stopping, doing = _activity_verbs(before)
         if not (stopping or doing):

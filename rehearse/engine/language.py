@@ -143,7 +143,6 @@ WITHHOLDING = frozenset(
         "reinstate",
         "restore",
         "block",
-        "pull",
         "close",
     ]
 )
@@ -159,7 +158,7 @@ IMPERATIVE_START = re.compile(
     r"abandon|surrender|admit|verify|submit)\b"
 )
 FLOATED_FOR = re.compile(
-    r"\b(?:for|in exchange for|in return for|against|in exchange|in return|worth|buy|buys|get us|gets us|trade\w*|"
+    r"\b(?:for|if|once|provided|in exchange for|in return for|against|in exchange|in return|worth|buy|buys|get us|gets us|trade\w*|"
     r"swap\w*|matched by|paired with)\b"
 )
 RESTRICTIVE = re.compile(r"\b(?:not until|not before)\b")
@@ -195,7 +194,7 @@ ACKNOWLEDGED_AFTER = re.compile(
 )
 DEFERRAL = re.compile(
     r"\b(?:(?:on )?the agenda for|agenda for (?:tomorrow|later|the next|the second|another)|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
-    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|experts|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
+    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|experts (?:can|will|should) (?:meet|look|discuss)|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
 )
 TAG_QUESTION = re.compile(
     r"(?:\b(?:is|would) (?:that|it) (?:something you can do|possible|ok|okay|doable|feasible|acceptable)|"
@@ -305,6 +304,9 @@ THREAT = re.compile(
     r"there will not be one|do not bother|go to the security council|dead on arrival|overwhelming force|with force|"
     r"not all of them are diplomatic|not far away|goes home|make sure no|pressure campaign resumes|other ways to do it|"
     r"tear up|no talks|restart them|bombers on|mistake our patience|hate (?:for|to see) this (?:to )?end|"
+    r"add new ones|\bsnap back\b|\bwe walk\b|much bigger|bigger than planned|in the region right now|think about that|"
+    r"not be coming back|will not come back|remember what happened|do it for you|ends the same day|no more talks|"
+    r"no more aid|seventh fleet|goes to the security council|"
     r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
     r"guarantee|hotline|office|relief) (?:\w+ ){0,2}?(?:is|are|will be|gets?) (?:finished|dead|withdrawn|recalled|cancell?ed|void|off|suspended)\b|"
     r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:\w+ )?stops?\b|"
@@ -315,7 +317,7 @@ THREAT = re.compile(
     r"end\w* (?:the|these|this) (?:talks|negotiations?|meeting|summit|dialogue)|"
     r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:promised|offered|pledged|agreed)|"
     r"recall (?:our|the|my) (?:delegation|negotiators|team|ambassador)|(?:summit|meeting|talks) (?:is|are|will be) (?:cancell?ed|off|over)|"
-    r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|switched off|back over|"
+    r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|(?:hotline|channel|office|aid) (?:\w+ ){0,3}?(?:gets |will be |is )?switched off|back over|"
     r"block (?:every|all|the|any)|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
     r"state of readiness|high readiness|cancel (?:the|our) (?:leaders|summit|meeting|talks)|response will be military|"
     r"not only with words|go after|designate additional|(?:a lot |much |even )?tighter|double them|triple them|"
