@@ -107,33 +107,43 @@ def test_a_cut_off_last_line_is_reported_and_the_rest_checked(tmp_path: Path) ->
     assert "identical (2 turns)" in out
 
 
-def test_a_killed_chat_keeps_every_completed_turn(tmp_path: Path) -> None:
+def start_chat(
+    tmp_path: Path, first_lines: str, stdout: int | None = subprocess.DEVNULL
+) -> tuple[subprocess.Popen[str], Path]:
+    """Start a real `rehearse chat`, send it lines, and wait until they are saved; return it and its file."""
     env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "rehearse", "chat", "dprk", "--save-dir", str(tmp_path / "s")],
         stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
         cwd=ROOT,
     )
     assert proc.stdin is not None
-    proc.stdin.write("Good morning.\nFreeze enrichment now.\n")
+    proc.stdin.write(first_lines)
     proc.stdin.flush()
+    wanted = first_lines.count("\n") + 1
     deadline = time.monotonic() + 20
-    files: list[Path] = []
     while time.monotonic() < deadline:
         files = list((tmp_path / "s").glob("*.jsonl"))
-        if files and len(files[0].read_text().splitlines()) >= 3:
-            break
+        if files and len(files[0].read_text().splitlines()) >= wanted:
+            return proc, files[0]
         time.sleep(0.05)
+    raise AssertionError("the chat never saved its turns")
+
+
+def test_a_killed_chat_keeps_every_completed_turn(tmp_path: Path) -> None:
+    proc, saved = start_chat(tmp_path, "Good morning.\nFreeze enrichment now.\n")
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
+    assert proc.stdin is not None and proc.stderr is not None
     proc.stdin.close()
-    dialogue = read_dialogue(files[0])
+    proc.stderr.close()
+    dialogue = read_dialogue(saved)
     assert [t["say"] for t in dialogue.turns] == ["Good morning.", "Freeze enrichment now."]
-    code, out, _ = run("replay", "--check", str(files[0]))
+    code, out, _ = run("replay", "--check", str(saved))
     assert code == 0, out
 
 
@@ -172,28 +182,10 @@ def test_export_never_overwrites_a_saved_dialogue(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_ends_chat_cleanly_and_keeps_the_session(tmp_path: Path) -> None:
-    env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rehearse", "chat", "dprk", "--save-dir", str(tmp_path / "s")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert proc.stdin is not None
-    proc.stdin.write("Good morning.\n")
-    proc.stdin.flush()
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        files = list((tmp_path / "s").glob("*.jsonl"))
-        if files and len(files[0].read_text().splitlines()) >= 2:
-            break
-        time.sleep(0.05)
+    proc, saved = start_chat(tmp_path, "Good morning.\n", stdout=subprocess.PIPE)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
     assert "Saved to" in out
-    assert [t["say"] for t in read_dialogue(files[0]).turns] == ["Good morning."]
+    assert [t["say"] for t in read_dialogue(saved).turns] == ["Good morning."]
