@@ -95,6 +95,7 @@ class Lexicon:
 
     def __init__(self, items: Iterable[Item], topics: Mapping[str, Iterable[str]]) -> None:
         self.items = {item.id: item for item in items}
+        self._sides = {key: item.side for key, item in self.items.items()}
         self._item_phrases = self._index((item.id, p) for item in self.items.values() for p in item.phrases)
         self._topic_phrases = self._index((name, p) for name, ps in topics.items() for p in ps)
         self._exclusions = self._index((item.id, p) for item in self.items.values() for p in item.exclude)
@@ -130,7 +131,7 @@ class Lexicon:
                 repeats.append(match)
                 continue
             kept.append(match)
-        side = {key: item.side for key, item in self.items.items()}
+        side = self._sides
         strong = {k.key for k in kept if not k.weak}
         kept = [
             k
