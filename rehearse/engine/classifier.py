@@ -337,6 +337,9 @@ _CONSEQUENCE = re.compile(
 )
 
 
+_PROCEDURAL_PAUSE = re.compile(r"\b(?:recess|break|lunch|coffee|pause|consult\w*)\b")
+
+
 def _is_threat(text: str) -> bool:
     if _CONSEQUENCE.search(text):
         return True
@@ -344,6 +347,8 @@ def _is_threat(text: str) -> bool:
         if L.NEGATED_THREAT.search(text[: match.start()]):
             continue
         if "sanction" in match.group(0) and not L.AGENT.search(text):
+            continue
+        if re.search(r"leav|walk|go(?:ing)? home", match.group(0)) and _PROCEDURAL_PAUSE.search(text):
             continue
         return True
     connective = L.THREAT_CONNECTIVE.search(text)
