@@ -16,7 +16,6 @@ import yaml
 
 from rehearse.content.playbook import Playbook
 from rehearse.engine.negotiation import Negotiation
-from rehearse.errors import RehearseError
 
 TEMPLATES = {
     "reciprocal": ["If you agree to {ask}, we will offer {give}.", "We offer {give} in exchange for {ask}."],
@@ -106,10 +105,7 @@ def explore(persona: Playbook, walks: int = 1000, seed: int = 0, max_turns: int 
             walk.append(text)
             try:
                 turn = neg.say(text)
-            except RehearseError as exc:
-                note("crash", f"{type(exc).__name__}: {exc}", walk, number)
-                break
-            except Exception as exc:  # a crash is exactly what exploring looks for
+            except Exception as exc:  # a crash, deliberate or not, is exactly what exploring looks for
                 note("crash", f"{type(exc).__name__}: {exc}", walk, number)
                 break
             turns += 1

@@ -223,38 +223,6 @@ AGENT = re.compile(
     r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|after that|"
     r"otherwise|absent|until|once|by (?:friday|monday|tomorrow|the end))\b"
 )
-INTERROGATIVES = frozenset(
-    [
-        "what",
-        "how",
-        "why",
-        "when",
-        "where",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "would",
-        "could",
-        "can",
-        "will",
-        "is",
-        "are",
-        "do",
-        "does",
-        "did",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "have",
-        "has",
-        "was",
-        "were",
-        "isn't",
-        "aren't",
-    ]
-)
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
     r"(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|supposing|imagine|hypothetically|"

@@ -217,11 +217,10 @@ class Negotiation:
     def _context(
         self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str
     ) -> dict[str, Any]:
-        ctx: dict[str, Any] = dict(self._meters)
+        ctx: dict[str, Any] = {}
         ctx.update(
             {
                 "turn": turn,
-                "state": self.state,
                 "move.kind": move.kind,
                 "move.gives": move.gives,
                 "move.asks": move.asks,
@@ -233,28 +232,30 @@ class Negotiation:
                 "proposal.ready": proposal is not None,
                 "topic": topic,
                 "streak.demands": self._streak,
-                "ledger.size": len(self._ledger),
-                "ledger.exchanges": sum(1 for e in self._ledger if e.user_gives and e.persona_gives),
-                "ledger.phase": max((e.phase for e in self._ledger), default=0),
-                "table.open": self._table is not None,
-                "table.by": self._table.by if self._table else "",
             }
         )
+        ctx.update(self._standing())
         for kind, count in self._counts.items():
             ctx[f"count.{kind}"] = count
         return ctx
+
+    def _standing(self) -> dict[str, Any]:
+        """Return the condition values that describe where the session stands now."""
+        return {
+            **self._meters,
+            "state": self.state,
+            "ledger.size": len(self._ledger),
+            "ledger.exchanges": sum(1 for e in self._ledger if e.user_gives and e.persona_gives),
+            "ledger.phase": max((e.phase for e in self._ledger), default=0),
+            "table.open": self._table is not None,
+            "table.by": self._table.by if self._table else "",
+        }
 
     def _check(self, context: dict[str, Any]) -> Rule | None:
         """Run the after-turn checks against the meters, ledger and table as they are now."""
         if not self.persona.checks or self.outcome != "ongoing":
             return None
-        context.update(self._meters)
-        context["state"] = self.state
-        context["ledger.size"] = len(self._ledger)
-        context["ledger.exchanges"] = sum(1 for e in self._ledger if e.user_gives and e.persona_gives)
-        context["ledger.phase"] = max((e.phase for e in self._ledger), default=0)
-        context["table.open"] = self._table is not None
-        context["table.by"] = self._table.by if self._table else ""
+        context.update(self._standing())
         return self._machine.fire(self._model, "check", context)
 
     def _apply(self, rule: Rule) -> Reason:

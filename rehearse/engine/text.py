@@ -73,7 +73,6 @@ _FIXED = {
     "acept": "accept",
     "nucleer": "nuclear",
     "reconize": "recognize",
-    "recognise": "recognise",
     "manouvers": "manoeuvres",
     "agreemnt": "agreement",
     "capitols": "capitals",
@@ -102,7 +101,6 @@ _FIXED = {
     "denuclarization": "denuclearization",
     "restrictons": "restrictions",
     "propsal": "proposal",
-    "reciprocal": "reciprocal",
     "thru": "through",
     "tho": "though",
 }

@@ -14,8 +14,7 @@ from typing import Any
 from rehearse.content.registry import load_persona
 from rehearse.engine.negotiation import Negotiation
 from rehearse.errors import DialogueFileError, RehearseError
-from rehearse.records.dialogue_file import read_dialogue
-from rehearse.records.session import turn_fields
+from rehearse.records.dialogue_file import read_dialogue, turn_fields
 
 FIELDS = ("move", "state", "reply", "meters", "outcome")
 

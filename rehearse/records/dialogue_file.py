@@ -16,16 +16,23 @@ FORMAT = "rehearse-dialogue"
 VERSION = 1
 
 
-def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
-    """Return the JSON object saved for one turn (contract fields first, then extras)."""
+def turn_fields(turn: Turn) -> dict[str, Any]:
+    """Return what a turn came to, as saved: the fields ``replay --check`` compares."""
     return {
-        "turn": turn.number,
-        "say": turn.say,
         "move": turn.move.as_dict(),
         "reply": turn.reply,
         "state": turn.state,
         "outcome": turn.outcome,
         "meters": turn.meters,
+    }
+
+
+def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
+    """Return the JSON object saved for one turn (contract fields first, then extras)."""
+    return {
+        "turn": turn.number,
+        "say": turn.say,
+        **turn_fields(turn),
         "reasons": [str(r) for r in turn.reasons],
         "situation": turn.situation,
         "table": turn.table.as_dict() if turn.table else None,

@@ -14,17 +14,6 @@ from rehearse.records.dialogue_file import DialogueWriter
 from rehearse.version import VERSION
 
 
-def turn_fields(turn: Turn) -> dict[str, Any]:
-    """Return the fields of a turn that a check compares, as they are saved."""
-    return {
-        "move": turn.move.as_dict(),
-        "state": turn.state,
-        "reply": turn.reply,
-        "meters": turn.meters,
-        "outcome": turn.outcome,
-    }
-
-
 class RecordedSession:
     """A Negotiation plus its dialogue file (None when saving is off)."""
 

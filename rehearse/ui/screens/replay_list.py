@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+
+from rehearse.errors import RehearseError
+from rehearse.records.dialogue_file import read_dialogue
 
 
 @dataclass(frozen=True)
@@ -28,34 +30,22 @@ class SavedDialogue:
 
 
 def list_dialogues(folder: Path) -> list[SavedDialogue]:
-    """Read the headers and last turns of the dialogues in ``folder``, newest first (bad files skipped)."""
+    """Read the dialogues in ``folder``, newest first (files that are not dialogues are skipped)."""
     found: list[SavedDialogue] = []
     for path in folder.glob("*.jsonl") if folder.is_dir() else []:
         try:
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            header = json.loads(lines[0])
-        except (OSError, UnicodeDecodeError, IndexError, json.JSONDecodeError):
+            dialogue = read_dialogue(path)
+        except RehearseError:
             continue
-        if not isinstance(header, dict) or header.get("format") != "rehearse-dialogue":
-            continue
-        turns = []
-        for line in lines[1:]:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(record, dict) and "say" in record:
-                turns.append(record)
-        outcome = str(turns[-1].get("outcome", "ongoing")) if turns else "ongoing"
-        first = str(turns[0].get("say", "")) if turns else ""
+        turns = dialogue.turns
         found.append(
             SavedDialogue(
                 path,
-                str(header.get("persona", "?")),
-                str(header.get("started", "")),
+                str(dialogue.header.get("persona", "?")),
+                str(dialogue.header.get("started", "")),
                 len(turns),
-                outcome,
-                first,
+                str(turns[-1].get("outcome", "ongoing")) if turns else "ongoing",
+                str(turns[0].get("say", "")) if turns else "",
             )
         )
     return sorted(found, key=lambda d: (d.started, d.path.name), reverse=True)
