@@ -83,20 +83,23 @@ def check_template(source: str, known: frozenset[str]) -> str | None:
     Raises ``TemplateSyntaxError`` for syntax errors. Checks, without compiling: variables are
     known ones (or set inside the template), filters and tests exist, no ``_private`` attribute.
     """
+    if "{" not in source:
+        return None  # plain text: nothing for jinja2 to read
     tree = ENVIRONMENT.parse(source)
-    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    for name in tree.find_all(nodes.Name):
-        if name.ctx == "load" and name.name not in known and name.name not in stored:
-            return f"undefined template variable '{name.name}'"
-    for node in tree.find_all(nodes.Filter):
-        if node.name not in ENVIRONMENT.filters:
-            return f"unknown filter '{node.name}'"
-    for test in tree.find_all(nodes.Test):
-        if test.name not in ENVIRONMENT.tests:
-            return f"unknown test '{test.name}'"
-    for attr in tree.find_all(nodes.Getattr):
-        if attr.attr.startswith("_"):
-            return f"template fails to render: access to attribute '{attr.attr}' is not allowed"
+    found = list(tree.find_all((nodes.Name, nodes.Filter, nodes.Test, nodes.Getattr)))
+    stored = {n.name for n in found if isinstance(n, nodes.Name) and n.ctx in ("store", "param")}
+    for node in found:
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load" and node.name not in known and node.name not in stored:
+                return f"undefined template variable '{node.name}'"
+        elif isinstance(node, nodes.Filter):
+            if node.name not in ENVIRONMENT.filters:
+                return f"unknown filter '{node.name}'"
+        elif isinstance(node, nodes.Test):
+            if node.name not in ENVIRONMENT.tests:
+                return f"unknown test '{node.name}'"
+        elif isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+            return f"template fails to render: access to attribute '{node.attr}' is not allowed"
     return None
 
 
