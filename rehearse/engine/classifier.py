@@ -141,7 +141,7 @@ class Classifier:
                 else:
                     s.mentioned.add(item.id)
         blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
-        s.threat = _is_threat(blanked)
+        s.threat = _is_threat(blanked) and not (s.question and _inquiring(s))
 
     def _apply_cues(self, s: Sentence, matches: list[Match]) -> list[Match]:
         if not self._cues:
@@ -338,6 +338,13 @@ _CONSEQUENCE = re.compile(
 
 
 _PROCEDURAL_PAUSE = re.compile(r"\b(?:recess|break|lunch|coffee|pause|consult\w*)\b")
+
+
+def _inquiring(s: Sentence) -> bool:
+    """Return whether a question only asks about penalties rather than threatening one."""
+    if not L.QUESTION_OPENERS.match(s.joined) or L.INDIRECT_QUESTION.search(s.joined):
+        return False
+    return not (L.RHETORICAL_THREAT.search(s.joined) or L.OWN_PENALTY.search(s.joined))
 
 
 def _is_threat(text: str) -> bool:

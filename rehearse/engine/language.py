@@ -311,6 +311,16 @@ PENALTY_AFTER_CONNECTIVE = re.compile(
     r"\b(?:sanction|pressure|force|strike|attack|consequence|walk|leave|end|cancel|suspend|withdraw|pull|"
     r"punish|price|regret|respond|military|isolat|cut off|deploy|hit|scrap|bomb|carrier|sail|bombers|fleet|exercises|drills|stop (?:the|all|our)|halt (?:the|all|our))"
 )
+RHETORICAL_THREAT = re.compile(
+    r"\b(?:(?:do|would|does|did) (?:you|your \w+|they|he) (?:really |truly |honestly )?(?:want|wish|like|prefer)|"
+    r"(?:would|d) (?:you|they) rather|find out|are (?:you|they) (?:ready|prepared) for|is that what (?:you|they) want|"
+    r"how (?:would|d) (?:you|they|he) like|(?:want|like|wish) (?:to see|to test|to try|a war|war)|test (?:us|our)|"
+    r"why (?:should|would) (?:we|anyone) not)\b"
+)
+OWN_PENALTY = re.compile(
+    r"\b(?:we|america|washington|the (?:us|united states)|our (?:forces|military|fleet|bombers|navy|allies|president))"
+    r" (?:will|would|ll|d|shall|are going to|are ready to|stand ready to|must|have to|may have to|might have to)\b"
+)
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
     r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
