@@ -63,6 +63,10 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
             ("threat", ["sanctions_relief"], ["fissile_freeze"]),
         ),
         ("Answer on the inspectors by Friday.", ("demand", [], ["inspections"])),
+        # asking about penalties is a question; a rhetorical one threatens
+        ("How would your government respond if the exercises resumed?", ("question", [], [])),
+        ("Why did your side walk out of the talks in 2019?", ("question", [], [])),
+        ("Do you really want to find out what happens if you test again?", ("threat", [], [])),
         # rule 2: refusing is not offering, refraining is
         ("We will not lift sanctions.", ("reject", [], [])),
         ("We will not impose new sanctions.", ("concession", ["no_new_sanctions"], [])),
