@@ -109,6 +109,7 @@ class Classifier:
         )
         used: set[int] = set().union(*(m.used for m in matches)) if matches else set()
         offered_tokens: set[int] = set()
+        offered_spans: list[tuple[str, int, int]] = []
         for match in matches:
             item = self.lexicon.items[match.key]
             start, end = _clause(s.raw, match.start, match.end)
@@ -136,12 +137,15 @@ class Classifier:
                 if verdict == "offered":
                     s.gives.add(item.id)
                     offered_tokens |= set(range(match.start, match.end))
+                    offered_spans.append((item.id, match.start, match.end))
                 elif verdict == "refused":
                     s.refused.add(item.id)
                 else:
                     s.mentioned.add(item.id)
         blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
         s.threat = _is_threat(blanked) and not (s.question and _inquiring(s))
+        if s.threat and offered_spans:
+            _withdraw_penalised(s, offered_spans)
 
     def _apply_cues(self, s: Sentence, matches: list[Match]) -> list[Match]:
         if not self._cues:
@@ -337,7 +341,28 @@ _CONSEQUENCE = re.compile(
 )
 
 
-_PROCEDURAL_PAUSE = re.compile(r"\b(?:recess|break|lunch|coffee|pause|consult\w*)\b")
+_PROCEDURAL_PAUSE = re.compile(
+    r"\b(?:recess|(?:a|short|quick|coffee|lunch|the) break|lunch|coffee|pause|consult\w*)\b"
+)
+
+
+def _withdraw_penalised(s: Sentence, offered: list[tuple[str, int, int]]) -> None:
+    """In a threat, an item that is part of the penalty ("the B-52s fly again") is not offered."""
+    starts = []
+    position = 0
+    for word in s.raw:
+        starts.append(position)
+        position += len(word) + 1
+    for penalty in L.THREAT.finditer(s.joined):
+        first = sum(1 for p in starts if p <= penalty.start()) - 1
+        last = sum(1 for p in starts if p < penalty.end())
+        for item_id, start, end in offered:
+            if start < last and end > first and item_id in s.gives:
+                s.gives.discard(item_id)
+                s.mentioned.add(item_id)
+
+
+_NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no)\b[^,;]*$")
 
 
 def _inquiring(s: Sentence) -> bool:
@@ -352,6 +377,8 @@ def _is_threat(text: str) -> bool:
         return True
     for match in L.THREAT.finditer(text):
         if L.NEGATED_THREAT.search(text[: match.start()]):
+            continue
+        if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(text[: match.start()]):
             continue
         if "sanction" in match.group(0) and not L.AGENT.search(text):
             continue

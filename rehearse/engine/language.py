@@ -221,7 +221,7 @@ WANTING = frozenset(
 
 AGENT = re.compile(
     r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|after that|"
-    r"otherwise|absent|until|once|by (?:friday|monday|tomorrow|the end))\b"
+    r"otherwise|absent|until|once|should|every|keep|each|another|in case|by (?:friday|monday|tomorrow|the end))\b"
 )
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
@@ -237,20 +237,54 @@ INDIRECT_QUESTION = re.compile(
     r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand|please explain|explain (?:me|us|please))\b"
 )
 _NOT = r"(?<!not )(?<!never )(?<!no )"
+# Penalty phrases by family (sanctions, force, taking back what was offered, leaving, veiled
+# warnings): each names a harm the user's side would do, so any of them makes a threat.
+_SANCTION_PENALTIES = (
+    r"sanctions? (?:regime )?(?:\w+ ){0,2}?(?:tighten\w*|grow\w*|expand\w*|harden\w*|will be (?:\w+ )?(?:more|tougher|stronger|harsher))|"
+    r"(?:new|more|further|additional|tougher|harsher|fresh) (?:\w+ ){0,2}?(?:sanctions|penalties)|"
+    r"make (?:the )?sanctions (?:\w+ ){0,2}?(?:more|stronger|tougher|harder|worse)|nobody (?:will )?trades?|"
+    r"(?:your|its) (?:banking|bank|trade|oil|economy|economic) (?:\w+ ){0,2}?(?:access|lifeline|survive|collapse|suffer|cut)|"
+    r"cost (?:your \w+|you|pyongyang|your country) (?:\w+ ){0,2}?(?:dearly|a lot|heavily|everything)|price to pay|"
+    r"another year of (?:this )?pressure|pressure (?:\w+ ){0,2}?(?:grows|will grow|increases|mounts|tightens|peak)|"
+    r"(?:reached|reach) its peak"
+)
+_FORCE_PENALTIES = (
+    r"military (?:answer|reply|consequences)|(?:strong|overwhelming|severe|firm|forceful|decisive|swift) (?:\w+ )?(?:answer|response|reaction)|"
+    r"expect a (?:\w+ )?response|a response you|you (?:will|would) not like|full weight|tough side|hard side|"
+    r"(?:can|could|will) (?:strike|hit|reach) (?:any|every|all)|take (?:them|it|you|those|these) out|"
+    r"(?:b 52s?|bombers|jets|aircraft|planes) (?:\w+ )?fly\b|strategic assets (?:\w+ ){0,2}?deployed|"
+    r"deploy\w* (?:\w+ ){0,4}?to the (?:region|peninsula)|more (?:\w+ )?(?:strike aircraft|troops|warships|missile defen[cs]e)|"
+    r"(?:drawn up|draw up|have) (?:the |our )?(?:\w+ )?plans|plans (?:\w+ ){0,3}?(?:used|executed|ready)|"
+    r"(?:exercises|drills|manoeuvres|maneuvers|war games) (?:\w+ ){0,3}?(?:return|resume|restart)|"
+    r"back (?:at|to) full (?:scale|strength|size)|at full (?:scale|strength)|or face\b"
+)
+_WITHDRAWN_PENALTIES = (
+    r"(?:door|window|channel|offer|opportunity) (?:\w+ ){0,2}?(?:closes|shuts|is closed|will close|will be closed)|"
+    r"cut off (?:every|all|the|our) (?:\w+ )?(?:channels?|contacts?|lines?|communications?|talks)|"
+    r"lose (?:everything|it all|all of (?:it|this|that)|any chance|the chance)|losing (?:the|everything|all|any)\b|"
+    r"kills? (?:any|every|the|all) (?:\w+ )?(?:chance|hope|prospect|deal|offer)(?: (?:of|for) (?:\w+ ){0,2}\w+)?|(?:do|happens?) to your (?:economy|country|regime|banks|banking|people|leadership)|what do you (?:think|suppose) (?:our|the) (?:bombers|carriers|forces|b 52s|troops|missiles|fleet) are (?:for|there)|goes with us|go with us|"
+    r"fly (?:back )?home|(?:go|get|walk|step) out of (?:the|these|this) (?:negotiation|talks|process|meeting)|(?:difficult|hard|impossible|unable|not be able) to (?:continue|stay|remain) (?:with |in |at )?(?:these|the|this)|maximum pressure (?:\w+ )?(?:resumes|returns|is back|comes back|will (?:resume|return))|(?:will not|would not) be (?:a|an|any) (?:\w+ ){0,3}?left|hit (?:back|hard)|the hard way|embargo|(?:revisit|reconsider|rethink|review) (?:\w+ ){0,3}?(?:decision|pause|suspension|pledge|offer|commitment)(?: to (?:\w+ ){0,3}\w+)?|(?:stop|halt|end|cut|suspend|withhold|freeze) (?:the |our |all |any )?(?:humanitarian |food |fuel |economic )?(?:aid|assistance|shipments?)\b|head home|pack (?:up|our bags)|had to be cancell?ed|"
+    r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?ends?\b|"
+    r"reconsider (?:whether|if|our|its|the) (?:\w+ ){0,3}?(?:talks|participation|presence|commitment|continuing|worth)|"
+    r"(?:stay|remain) (?:at|in) (?:this|the) (?:table|talks|room|process) only|patience (?:\w+ )?(?:has limits|is not unlimited|runs out|is limited)|"
+    r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move)\b|"
+    r"met with an? (?:\w+ )?(?:response|answer|reaction|force)"
+)
 THREAT = re.compile(
-    r"\b(?:military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
+    r"\b(?:" + _SANCTION_PENALTIES + "|" + _FORCE_PENALTIES + "|" + _WITHDRAWN_PENALTIES + "|"
+    r"military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
     r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
     r"all options(?! for (?:a )?peace)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
     r"strike (?:you|your|the|it|them|first|back)|we (?:will )?strike\b|withdraw from (?:these|the|this) (?:talks|negotiation)|"
     r"leaving the (?:table|talks|room)|we are leaving|or there will be no|"
     r"(?:office|hotline|channel|aid|agreement|shipments?) (?:\w+ ){0,4}?(?:is|are|will be) (?:cancell?ed|void|closed|suspended|off|withdrawn)\b|shoot (?:it|them) down|"
     r"attack (?:you|your)|destroy (?:you\b|your (?:country|regime|nation|army|military|forces|sites?|launch)|them|it|the (?:test )?sites?)|wipe (?:you|it|them) out|"
-    r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go)\b|"
+    r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go\b(?! along| back to the| further| that far| beyond| forward))|"
     r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
     r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
     r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:the |un )?sanctions|"
-    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
+    r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase|reinforce|harden|widen|broaden|extend|expand) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
     r"(?:back to|return to|resume|restore|reimpose|double down on) maximum pressure|pressure campaign (?:doubles|will|intensif)|isolat|blockade|interdict|quarantine|not a single tanker|"
     r"walk (?:out|away)|leave (?:the|this) (?:table|room|talks|summit|negotiation)|go(?:ing)? home|"
@@ -264,13 +298,13 @@ THREAT = re.compile(
     r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|"
     r"\bwe will sanction\b|sanction (?:the|your|their|its) (?:compan|bank|firm|entit)\w*|sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
     r"resume (?:\w+ )?testing|will answer with|\breimpose\b|revert\w*|reversion|"
-    r"sanction (?:every|all|any)|\bwe leave\b|send (?:the |our )?(?:carrier|bombers|fleet|b 52)|"
+    r"sanction (?:every|all|any)|\bwe leave\b|send (?:\w+ ){0,2}?(?:carrier|bombers|fleet|b 52|warships|strike group|more troops)|"
     r"(?:carrier\w*|bombers|b 52s?|fleet) (?:\w+ ){0,4}?(?:come back|return|sail|(?:bombers|b 52s?|carriers?|jets|planes) (?:\w+ ){0,3}?back over|back to)\b|"
     r"(?:suspension|pause|moratorium|freeze) (?:\w+ ){0,5}?(?:is|will be) (?:over|finished|ended)\b|"
     r"will answer (?:it|that|this|you)|military will|next plane|whole thing is off|pressure will (?:only )?(?:grow|increase|mount)|"
     r"we (?:will )?resume (?:them|it|the)\b|reconsider (?:the|our) (?:\w+ ){0,3}?(?:we|you) (?:already )?(?:agreed|promised|offered)|"
     r"there will not be one|do not bother|go to the security council|overwhelming force|with force|"
-    r"not all of them are diplomatic|not far away|goes home|make sure no|pressure campaign resumes|other ways to do it|"
+    r"not all of them are diplomatic|not far away|goes home|make sure (?:no|nobody|none|you)\b|pressure campaign resumes|other ways to do it|"
     r"tear up|no talks|restart them|bombers on|mistake our patience|hate (?:for|to see) this (?:to )?end|"
     r"add new ones|\bsnap back\b|\bwe walk\b|much bigger|bigger than planned|in the region right now|think about that|"
     r"not be coming back|will not come back|remember what happened|do it for you|ends the same day|no more talks|"
@@ -287,7 +321,7 @@ THREAT = re.compile(
     r"we (?:are|re|were) done|or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|strikes?|war|consequences|isolation|carriers)\b|"
     r"(?:next|new|another|fresh) round of sanctions|sanctions (?:\w+ )?(?:go|goes|come|comes) (?:into effect|back)|kick in|"
     r"end\w* (?:the|these|this) (?:talks|negotiations?|meeting|summit|dialogue)|"
-    r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:promised|offered|pledged|agreed)|"
+    r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:already |have |had )?(?:promised|offered|pledged|agreed)|"
     r"recall (?:our|the|my) (?:delegation|negotiators|team|ambassador)|(?:summit|meeting|talks) (?:is|are|will be) (?:cancell?ed|off|over)|"
     r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|(?:hotline|channel|office|aid) (?:\w+ ){0,3}?(?:gets |will be |is )?switched off|back over|"
     r"block (?:every|all|the|any)|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
@@ -315,7 +349,7 @@ RHETORICAL_THREAT = re.compile(
     r"\b(?:(?:do|would|does|did) (?:you|your \w+|they|he) (?:really |truly |honestly )?(?:want|wish|like|prefer)|"
     r"(?:would|d) (?:you|they) rather|find out|are (?:you|they) (?:ready|prepared) for|is that what (?:you|they) want|"
     r"how (?:would|d) (?:you|they|he) like|(?:want|like|wish) (?:to see|to test|to try|a war|war)|test (?:us|our)|"
-    r"why (?:should|would) (?:we|anyone) not)\b"
+    r"why (?:should|would) (?:we|anyone) not|is it (?:really )?worth (?:losing|risking)|what do you (?:suppose|think|imagine|expect) (?:happens|will happen|would happen))\b"
 )
 OWN_PENALTY = re.compile(
     r"\b(?:we|america|washington|the (?:us|united states)|our (?:forces|military|fleet|bombers|navy|allies|president))"
@@ -326,7 +360,7 @@ NEGATED_THREAT = re.compile(
     r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed(?! framework)|d accord|agrees|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
@@ -342,13 +376,13 @@ REJECT = re.compile(
     r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
     r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
     r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bhard pass\b|\bno thanks?\b|"
-    r"\b(?:unable|not able|in no position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
-    r"\bnot a bargaining chip\b|\bnot this (?:round|time|year)\b|\bnot (?:now|today)\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
+    r"\b(?:unable|not able|not be able|in no position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
+    r"\bnot a bargaining chip\b|\bnot a chance\b|\bno chance\b|\bnot sign\w* (?:that|this|it|anything)\b|\bnot this (?:round|time|year)\b|\bnot (?:now|today)\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|reconvene|agenda|schedule|minutes|interpret|translat|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret|translat|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
@@ -367,7 +401,8 @@ FIRM_INSISTING = re.compile(
     r"in exchange|in return|subject to|against)\b"
 )
 WH_STATEMENT = re.compile(
-    r"^(?:what|how|why|where|when) (?:we|i|they|you) (?!would|could|can|will|should|do|did|does|might|may)\w+"
+    r"^(?:what|how|why|where|when) (?:we|i|they|you) (?!would|could|can|will|should|do|did|does|might|may)\w+|"
+    r"^what (?:we|i) (?:can|could|will) (?:\w+ ){0,3}?(?:is|are)\b"
 )
 DROPPED_DEMAND = re.compile(
     r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
