@@ -258,6 +258,8 @@ def _offered(
     if refrain:
         stopping, doing = _activity_verbs(before)
         if not (stopping or doing):
+            stopping, doing = _activity_verbs(s.raw[match.start : match.end])
+        if not (stopping or doing):
             stopping, doing = _activity_verbs(after[:6])
         stopping = stopping or bool(L.STOPPING_PHRASES.search(joined_window))
         if not (stopping or doing or negated):

@@ -323,7 +323,7 @@ THREAT = re.compile(
     r"end\w* (?:the|these|this) (?:talks|negotiations?|meeting|summit|dialogue)|"
     r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:already |have |had )?(?:promised|offered|pledged|agreed)|"
     r"recall (?:our|the|my) (?:delegation|negotiators|team|ambassador)|(?:summit|meeting|talks) (?:is|are|will be) (?:cancell?ed|off|over)|"
-    r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|(?:hotline|channel|office|aid) (?:\w+ ){0,3}?(?:gets |will be |is )?switched off|back over|"
+    r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|(?:hotline|channel|office|aid) (?:\w+ ){0,3}?(?:gets |will be |is )?switched off|(?:be|are|come|coming|fly|flying|go|goes) back over|"
     r"block (?:every|all|the|any)|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
     r"state of readiness|high readiness|cancel (?:the|our) (?:leaders|summit|meeting|talks)|response will be military|"
     r"not only with words|go after|designate additional|(?:a lot |much |even )?tighter|double them|triple them|"
