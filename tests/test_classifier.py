@@ -67,6 +67,17 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
         ("How would your government respond if the exercises resumed?", ("question", [], [])),
         ("Why did your side walk out of the talks in 2019?", ("question", [], [])),
         ("Do you really want to find out what happens if you test again?", ("threat", [], [])),
+        # penalties by family, in any frame; an item inside the penalty is not offered
+        (
+            "Should you refuse to freeze enrichment, the sanctions will be tightened across the board.",
+            ("threat", [], ["fissile_freeze"]),
+        ),
+        ("We have been patient. Past those limits, the B-52s fly again.", ("threat", [], [])),
+        (
+            "Keep stalling on inspectors and we'll cut off the food shipments we already promised.",
+            ("threat", [], ["inspections"]),
+        ),
+        ("we cant accept a freeze-for-freeze, sorry", ("reject", [], [])),
         # rule 2: refusing is not offering, refraining is
         ("We will not lift sanctions.", ("reject", [], [])),
         ("We will not impose new sanctions.", ("concession", ["no_new_sanctions"], [])),

@@ -123,7 +123,11 @@ class Classifier:
             if deferred:
                 s.mentioned.add(item.id)
             elif item.side == "persona":
-                acknowledged = _acknowledged(before) or bool(L.ACKNOWLEDGED_AFTER.match(after_sentence))
+                acknowledged = (
+                    _acknowledged(before)
+                    or bool(L.ACKNOWLEDGED_AFTER.match(after_sentence))
+                    or bool(L.REJECTED_BEFORE.search(" ".join(before[-6:])))
+                )
                 if not s.dropped and not s.principle and not acknowledged:
                     s.asks.add(item.id)
             else:

@@ -189,6 +189,10 @@ ACKNOWLEDGING = frozenset(
         "since",
     ]
 )
+REJECTED_BEFORE = re.compile(
+    r"\b(?:we|i) (?:\w+ ){0,3}?(?:not (?:accept|agree to|sign|support|take)|reject\w*|refuse\w*|say no to)"
+    r"(?: (?:a|an|the|your|this|that|any|such))?$"
+)
 ACKNOWLEDGED_AFTER = re.compile(
     r"^(?:has|have|had) (?:been )?(?:\w+ )?(?:noticed|noted|welcomed|observed|appreciated|held|respected|kept|encouraging)\b"
 )
@@ -363,12 +367,12 @@ ACCEPT = re.compile(
     r"\b(?:agreed(?! framework)|d accord|agrees|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
-    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
+    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -382,7 +386,7 @@ REJECT = re.compile(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret|translat|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
@@ -391,7 +395,7 @@ PRINCIPLE = re.compile(
     r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
     r"always for|stand for|ever signed|part of every|any agreement|(?:accept|agree|recognize) that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization)|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
-    r"policy remains|remains? our)\b"
+    r"policy remains|remains? our|remains? the (?:policy|goal|aim|position|objective)|backbone|cornerstone|any (?:\w+ )?agreement)\b"
 )
 INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
