@@ -90,6 +90,14 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
         ("We are not going to stop the exercises.", ("reject", [], [])),
         # rule 3: offer plus ask in any form
         (
+            "we will open liaison offices as soon as you stop nuclear testing for good",
+            ("reciprocal", ["liaison_offices"], ["nuclear_test_moratorium"]),
+        ),
+        (
+            "We might look at easing the textile sanctions, on the understanding that enrichment stops.",
+            ("reciprocal", ["sanctions_relief"], ["fissile_freeze"]),
+        ),
+        (
             "would u freeze the reactor if we eased sanctions",
             ("reciprocal", ["sanctions_relief"], ["fissile_freeze"]),
         ),

@@ -248,7 +248,7 @@ def _offered(
     if not refrain:
         if re.search(_NOT_OFFERED_AFTER, after_sentence) or re.search(_NOT_YET_AFTER, joined_after):
             return "refused"
-        if L.WITHHELD_AFTER.search(joined_after) or L.WITHHELD_AFTER.search(after_sentence):
+        if L.WITHHELD_AFTER.search(after_sentence):
             return "refused"
     elif re.search(_NOT_OFFERED_REFRAIN, after_sentence):
         return "refused"
@@ -329,7 +329,9 @@ def _until_condition(text: str) -> str:
 
 
 _CONDITION_WORD = re.compile(
-    r"\b(?:if|unless|provided|once|as long as|so long as|as soon as|until|when|in return|in exchange|conditional)\b"
+    r"\b(?:if|unless|provided|once|as long as|so long as|as soon as|until|when|in return|in exchange|conditional|"
+    r"on the (?:understanding|condition|basis|premise) that|on condition|assuming|in the event|the moment|the day you|"
+    r"for that to happen|in step with)\b"
 )
 _OTHER_SIDE_WORDS = re.compile(
     r"\b(?:your|their) (?:offer|proposal|idea|demand|draft|request|suggestion|delegate)\b|\baccept (?:the|your|this)\b"
