@@ -95,7 +95,7 @@ STOPPING_PHRASES = re.compile(
     r"(?:send|sent|bring|brought) (?:\w+ ){0,3}?home|"
     r"(?:keep\w*|kept) (?:\w+ ){0,3}?(?:off|out)(?: of)?)\b|"
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
-    r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* back|"
+    r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* (?:\w+ ){0,3}?back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
     r"staff exercise|tabletop|shrinks?|smaller|is over|are over|ends|ended|called off|is off|are off|cancell?ed)\b"
 )
@@ -150,7 +150,7 @@ WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|tak
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
-    r"\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely))|\boff the table\b|\bwith (?:us|me)\b"
+    r"(?<!you )(?<!they )(?<!we )\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely))|\boff the table\b|\bwith (?:us|me)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
@@ -319,7 +319,7 @@ THREAT = re.compile(
     r"add to them|scrap (?:this|the|these) (?:process|talks|negotiation)|"
     r"(?:pact|deal|package|agreement|assurance|offer|project|aid|fuel|shipments?|delegation|talks|summit|process|pledge|"
     r"guarantee|hotline|office) (?:\w+ ){0,2}?(?:is|are|will be|gets?) (?:finished|dead|withdrawn|recalled|cancell?ed|void|off|suspended)\b|"
-    r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:\w+ )?stops?\b|"
+    r"(?:fuel|aid|shipments?|relief|oil|assistance) (?:(?!never |not )\w+ )?(?:stops?|ends|expires|dies)\b|"
     r"reserves? the right|all (?:necessary|appropriate|available) (?:measures|steps|means)|"
     r"\bvoid\b|strengthen (?:the )?sanctions|no choice|walkout|walking out|have to leave|will (?:have to )?leave\b|"
     r"we (?:are|re|were) done|or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|strikes?|war|consequences|isolation|carriers)\b|"
