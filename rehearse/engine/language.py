@@ -48,6 +48,9 @@ CLAUSE_WORDS = frozenset(
 STOPPING = frozenset(
     [
         "stop",
+        "pull",
+        "pulled",
+        "pulling",
         "stopp",
         "suspend",
         "halt",
