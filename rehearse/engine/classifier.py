@@ -255,8 +255,11 @@ def _offered(
     if _OTHER_SIDE_WORDS.search(" ".join(before)):
         return "mentioned"
     if L.NO_MOVEMENT.search(" ".join(before)) or re.search(
-        r"\bbefore we (?:even )?(?:talk|discuss|consider)", " ".join(before)
+        r"\bbefore we (?:even )?(?:talk|discuss|consider)|\b(?:precondition|prerequisite) (?:for|to) (?:any |the |our )?$",
+        " ".join(before),
     ):
+        return "refused"
+    if re.search(r"\bbefore (?:\w+ ){0,2}$", " ".join(before)) and _DISCUSSED_AFTER.match(joined_after):
         return "refused"
     negated = _negations(window) % 2 == 1 or (bool(before) and before[-1] == "no")
     if refrain:
@@ -333,8 +336,11 @@ _CONDITION_WORD = re.compile(
     r"on the (?:understanding|condition|basis|premise) that|on condition|assuming|in the event|the moment|the day you|"
     r"for that to happen|in step with)\b"
 )
+_DISCUSSED_AFTER = re.compile(
+    r"(?:\w+ ){0,2}?(?:is|are|will be|gets?|get|can be) (?:ever |even )?(?:discussed|considered|talked about|on the table|raised|negotiated)"
+)
 _OTHER_SIDE_WORDS = re.compile(
-    r"\b(?:your|their) (?:offer|proposal|idea|demand|draft|request|suggestion|delegate)\b|\baccept (?:the|your|this)\b"
+    r"\b(?:your|their) (?:counter )?(?:offer|proposal|idea|demand|draft|request|suggestion|delegate)\b|\baccept (?:the|your|this)\b"
 )
 _NOT_OFFERED_REFRAIN = (
     r"^(?:\w+ ){0,2}?(?:is |are |was |will be )?(?:not on the table|out of the question|not negotiable|non negotiable|"
@@ -350,7 +356,7 @@ _CONSEQUENCE = re.compile(
 
 
 _PROCEDURAL_PAUSE = re.compile(
-    r"\b(?:recess|(?:a|short|quick|coffee|lunch|the) break|lunch|coffee|pause|consult\w*)\b"
+    r"\b(?:recess|(?:a|short|quick|coffee|lunch|the) break|lunch|coffee|pause|(?:to|for) consult\w*|consult (?:with )?(?:my|our|the))\b"
 )
 
 
@@ -370,6 +376,14 @@ def _withdraw_penalised(s: Sentence, offered: list[tuple[str, int, int]]) -> Non
                 s.mentioned.add(item_id)
 
 
+_THEIR_OR_EASED = re.compile(
+    r"(?:\b(?:you|they|beijing|china|pyongyang|your (?:side|government|country))(?: \w+)?|"
+    r"\b(?:lift|eas|remov|end|drop|waiv|relax|loosen)\w* (?:the |all |any )?)\s*$"
+)
+_HARM_VERB = re.compile(
+    r"(?:seiz|freez|cap|cut|ban|block|blacklist|sanction|target|squeez|chok|strangl|confiscat|impound|intercept|board|expel|"
+    r"send|sent|call|recall)"
+)
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no)\b[^,;]*$")
 
 
@@ -393,6 +407,15 @@ def _is_threat(text: str) -> bool:
         if re.search(r"leav|walk|go(?:ing)? home", match.group(0)) and _PROCEDURAL_PAUSE.search(text):
             continue
         return True
+    if L.VEILED_THREAT.search(text):
+        return True
+    for harm in L.HARM.finditer(text):
+        before = text[: harm.start()]
+        their_act = _THEIR_OR_EASED.search(before) and _HARM_VERB.match(harm.group(0))
+        if L.NEGATED_THREAT.search(before) or their_act:
+            continue
+        if L.THREAT_FRAME.search(text):
+            return True
     connective = L.THREAT_CONNECTIVE.search(text)
     return bool(connective and L.PENALTY_AFTER_CONNECTIVE.search(text, connective.end()))
 

@@ -151,7 +151,7 @@ WITHHOLDING = frozenset(
 )
 WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back|forget about)\b")
 WITHHELD_AFTER = re.compile(
-    r"\b(?:is|are|will be|gets?|would be|go|goes) (?:\w+ )?(?:cancel\w*|withdrawn|suspended|revoked|off the table|over|gone|dead|"
+    r"\b(?:is|are|will be|gets?|would be|go|goes|can be|could be) (?:\w+ )?(?:cancel\w*|cut(?! back| down| by)|cut off|disappears?|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
     r"(?<!you )(?<!they )(?<!we )\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely))|\boff the table\b|\bwith (?:us|me)\b"
 )
@@ -277,6 +277,40 @@ _WITHDRAWN_PENALTIES = (
     r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move)\b|"
     r"met with an? (?:\w+ )?(?:response|answer|reaction|force)"
 )
+# Harms the user's side could do, composed from a verb and its target. They make a threat when
+# the message also sets a condition on the other side's conduct (THREAT_FRAME).
+_ECONOMIC_TARGETS = (
+    r"(?:accounts?|assets|imports?|exports?|trade|coal|oil|fuel|banks?|banking|compan\w*|firms?|entities|ships?|shipping|"
+    r"vessels?|workers|economy|revenue|money|cash|seafood|textiles?|tankers?|ports?)"
+)
+HARM = re.compile(
+    r"\b(?:(?:seiz\w*|freez\w*|cap\w*|cut\w*|ban\w*|block\w*|blacklist\w*|sanction\w*|target\w*|squeez\w*|chok\w*|strangl\w*|"
+    r"confiscat\w*|impound\w*|intercept\w*|board\w*|expel\w*|send\w*|sent) (?:\w+ ){0,4}?"
+    + _ECONOMIC_TARGETS
+    + r"|"
+    r"(?<!un)(?:seized|blacklisted|impounded|confiscated|expelled|sent home|dries up|dry up|get worse|gets worse|hard cap|export bans?|"
+    r"designat\w* (?:\w+ ){0,4}?(?:entities|companies|banks|firms|individuals|officials)|un resolution|new resolution|sanctions draft|"
+    r"(?:take|bring|go|refer|ask|push|turn|straight) (?:\w+ ){0,4}?(?:un )?security council|security council (?:will|gets|would|to))|"
+    r"(?:carriers?|bombers|b \d+s?|submarines?|warships|destroyers|thaad|missile defen[cs]e|f \d+s?|strategic assets|"
+    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|deploy\w*|doubled?|over (?:the|your)|"
+    r"into position|north|closer|arriv\w*)|"
+    r"(?:more|additional|extra) (?:\w+ )?(?:thaad|batteries|troops|bombers|warships|submarines|missile defen[cs]e)|"
+    r"live fire (?:\w+ ){0,2}?(?:off|near|along|close to) (?:your|the)|preventive|pre emptive|(?:next|another) round (?:\w+ ){0,2}?(?:is |will be )?(?:cancell?ed|off)|"
+    r"recall (?:\w+ )?(?:envoy|ambassador|negotiator|delegation|team)|call (?:\w+ ){0,3}?off (?:the |these |this |our )?(?:talks|summit|meeting|negotiations?|dialogue|process)|call (?:the |these |this |our )?(?:talks|summit|meeting|whole \w+|process|negotiations?) off|downgrad\w*|"
+    r"no more (?:meetings|talks|rounds|summits)|(?:relief|aid|declaration|package|office|hotline|offer|deal|channel) "
+    r"(?:(?!until |if |unless |when |before |once )\w+ ){0,5}?(?:disappears?|vanish\w*|is dead|dead|pulled|switched off|gets? cut|cut off|is gone|goes away)|we pull it|(?:it|they|that|this) (?:can|could|will) be (?:switched off|cut off|pulled|cancell?ed|withdrawn|taken back))\b"
+)
+THREAT_FRAME = re.compile(
+    r"\b(?:if|unless|should|failing|or|otherwise|another|one more|any (?:more|further)|the (?:moment|minute|day|second|instant)|"
+    r"after (?:that|friday|monday|today|tomorrow|this)|absent|without|every (?:\w+ )?(?:launch|test)|next (?:test|launch)|"
+    r"whether|and (?:we|the|there|your|every)|until|in case|from now on|as long as)\b"
+)
+VEILED_THREAT = re.compile(
+    r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
+    r"(?:a|the) way out|last time i can|warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
+    r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
+    r"(?:preventive|military|other) options|different approach|will hear from us|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
+)
 THREAT = re.compile(
     r"\b(?:" + _SANCTION_PENALTIES + "|" + _FORCE_PENALTIES + "|" + _WITHDRAWN_PENALTIES + "|"
     r"military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
@@ -363,11 +397,11 @@ OWN_PENALTY = re.compile(
     r" (?:will|would|ll|d|shall|are going to|are ready to|stand ready to|must|have to|may have to|might have to)\b"
 )
 NEGATED_THREAT = re.compile(
-    r"\b(?:not(?! hesitate)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
+    r"\b(?:not(?! hesitate| want to| wish to| mistake)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
     r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed(?! framework)|d accord|agrees|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
@@ -375,7 +409,7 @@ ACCEPT = re.compile(
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|"
+    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -387,7 +421,7 @@ REJECT = re.compile(
     r"\bnot a bargaining chip\b|\bnot a chance\b|\bno chance\b|\bnot sign\w* (?:that|this|it|anything)\b|\bnot this (?:round|time|year)\b|\bnot (?:now|today)\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
 )
 PROCEDURE = re.compile(
-    r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|greetings|welcome|thank|thanks|break|recess|lunch|dinner|"
+    r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
     r"coffee|tea|adjourn|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
@@ -409,7 +443,7 @@ FIRM_INSISTING = re.compile(
 )
 WH_STATEMENT = re.compile(
     r"^(?:what|how|why|where|when) (?:we|i|they|you) (?!would|could|can|will|should|do|did|does|might|may)\w+|"
-    r"^what (?:we|i) (?:can|could|will) (?:\w+ ){0,3}?(?:is|are)\b"
+    r"^what (?:we|i) (?:can|could|will) (?:\w+ ){0,3}?(?:is|are)\b|^what (?:has|have|needs?|must|ought) to \w+ (?:\w+ )?(?:is|are)\b"
 )
 DROPPED_DEMAND = re.compile(
     r"\b(?:(?:forget|drop|withdraw|set aside|abandon|waive|give up on|let go of|scrap|back off)\s+"
@@ -419,7 +453,7 @@ DROPPED_DEMAND = re.compile(
     r"not (?:\w+ ){0,3}?(?:insist|demand|ask|require|need|push|expect|make)\w*\b[^.?]{0,60}"
     r"\b(?:first|upfront|up front|right away|right now|immediately|anymore|any more|as a precondition|precondition|now|"
     r"at this stage|yet|before|day one)|"
-    r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|"
+    r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|deadline|ultimatum|"
     r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|"
     r"renounc\w* (?:to )?(?:our|the|that|this) (?:\w+ )?(?:demand|request|precondition|insistence)|"
     r"(?:forget|drop|withdraw|abandon|scrap|set aside) (?:the|our|that|this) (?:\w+ ){0,3}?(?:we|i) "
