@@ -88,6 +88,15 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
         ),
         ("We will not hold the autumn drills this year.", ("concession", ["exercise_limits"], [])),
         ("We are not going to stop the exercises.", ("reject", [], [])),
+        (
+            "Before any aid is discussed, we need a moratorium on ICBM tests.",
+            ("demand", [], ["icbm_test_moratorium"]),
+        ),
+        (
+            "A smaller warhead stockpile is a precondition for any sanctions relief.",
+            ("demand", [], ["stockpile_reduction"]),
+        ),
+        ("US forces in the South are not part of these discussions.", ("reject", [], [])),
         # rule 3: offer plus ask in any form
         (
             "we will open liaison offices as soon as you stop nuclear testing for good",

@@ -255,11 +255,12 @@ def _offered(
     if _OTHER_SIDE_WORDS.search(" ".join(before)):
         return "mentioned"
     if L.NO_MOVEMENT.search(" ".join(before)) or re.search(
-        r"\bbefore we (?:even )?(?:talk|discuss|consider)|\b(?:precondition|prerequisite) (?:for|to) (?:any |the |our )?$",
+        r"\bbefore we (?:even )?(?:talk|discuss|consider)|\b(?:precondition|prerequisite|condition) (?:for|to|of)(?: any| the| our)?$",
         " ".join(before),
     ):
         return "refused"
-    if re.search(r"\bbefore (?:\w+ ){0,2}$", " ".join(before)) and _DISCUSSED_AFTER.match(joined_after):
+    lead_in = " ".join(s.raw[max(0, match.start - 3) : match.start])
+    if re.search(r"\bbefore(?: \w+){0,2}$", lead_in) and _DISCUSSED_AFTER.match(joined_after):
         return "refused"
     negated = _negations(window) % 2 == 1 or (bool(before) and before[-1] == "no")
     if refrain:
@@ -319,7 +320,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of (?:the )?question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
-    r"maybe later|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
+    r"maybe later|not (?:the |a )?(?:subject|part) of|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
     r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"
     r"goes too far|we decline|can not accept|not interested)\b"
 )
