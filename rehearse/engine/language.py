@@ -96,7 +96,7 @@ STOPPING = frozenset(
 STOPPING_PHRASES = re.compile(
     r"\b(?:switch\w* off|turn\w* off|keep \w+ (?:\w+ )?quiet|silenc\w*|go quiet|paused?|tone\w* down|home early|"
     r"(?:send|sent|bring|brought) (?:\w+ ){0,3}?home|"
-    r"(?:keep\w*|kept) (?:\w+ ){0,3}?(?:off|out)(?: of)?)\b|"
+    r"(?:keep\w*|kept|stay\w*) (?:\w+ ){0,3}?(?:off|out|clear)(?: of)?)\b|"
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* (?:\w+ ){0,3}?back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
@@ -401,10 +401,10 @@ NEGATED_THREAT = re.compile(
     r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
 )
 ACCEPT = re.compile(
-    r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
+    r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree(?! to (?:keep|meet|disagree|reconvene|continue|break|resume|talk|a recess)| on (?:an|the) (?:agenda|schedule|time))|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
-    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled|let us sign|sign (?:it|here)|"
+    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
