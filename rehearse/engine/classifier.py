@@ -225,7 +225,7 @@ def _negations(words: list[str]) -> int:
 def _acknowledged(before: list[str]) -> bool:
     for i, word in enumerate(before):
         if any(word.startswith(a) for a in L.ACKNOWLEDGING):
-            if word.startswith("appreciat") and "if" in before[i : i + 4]:
+            if word.startswith("appreciat") and ("if" in before[i : i + 4] or before[i - 1 : i] == ["would"]):
                 continue
             return True
     return False
@@ -320,7 +320,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of (?:the )?question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
-    r"maybe later|not (?:the |a )?(?:subject|part) of|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
+    r"maybe later|not (?:the |a )?(?:subject|part) of|can not be (?:considered|discussed|granted|offered)|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
     r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"
     r"goes too far|we decline|can not accept|not interested)\b"
 )
@@ -408,8 +408,9 @@ def _is_threat(text: str) -> bool:
         if re.search(r"leav|walk|go(?:ing)? home", match.group(0)) and _PROCEDURAL_PAUSE.search(text):
             continue
         return True
-    if L.VEILED_THREAT.search(text):
-        return True
+    for veiled in L.VEILED_THREAT.finditer(text):
+        if not L.NEGATED_THREAT.search(text[: veiled.start()]):
+            return True
     for harm in L.HARM.finditer(text):
         before = text[: harm.start()]
         their_act = _THEIR_OR_EASED.search(before) and _HARM_VERB.match(harm.group(0))

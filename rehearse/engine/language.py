@@ -147,13 +147,15 @@ WITHHOLDING = frozenset(
         "restore",
         "block",
         "close",
+        "shut",
+        "forget",
     ]
 )
 WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back|forget about)\b")
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes|can be|could be) (?:\w+ )?(?:cancel\w*|cut(?! back| down| by)|cut off|disappears?|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
-    r"(?<!you )(?<!they )(?<!we )\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely))|\boff the table\b|\bwith (?:us|me)\b"
+    r"(?<!you )(?<!they )(?<!we )\b(?:stops?|ends?|dies|expires)\b(?= *(?:$|,|;|on |if |when |the day|for good|completely|tomorrow|today|tonight|immediately|at once|next))|\boff the table\b|\bwith (?:us|me)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:please )?(?:stop|freeze|halt|give|destroy|dismantle|let|allow|cap|limit|reduce|end|cut|hand|eliminate|keep|"
@@ -270,7 +272,7 @@ _WITHDRAWN_PENALTIES = (
     r"cut off (?:every|all|the|our) (?:\w+ )?(?:channels?|contacts?|lines?|communications?|talks)|"
     r"lose (?:everything|it all|all of (?:it|this|that)|any chance|the chance)|losing (?:the|everything|all|any)\b|"
     r"kills? (?:any|every|the|all) (?:\w+ )?(?:chance|hope|prospect|deal|offer)(?: (?:of|for) (?:\w+ ){0,2}\w+)?|(?:do|happens?) to your (?:economy|country|regime|banks|banking|people|leadership)|what do you (?:think|suppose) (?:our|the) (?:bombers|carriers|forces|b 52s|troops|missiles|fleet) are (?:for|there)|goes with us|go with us|"
-    r"fly (?:back )?home|(?:go|get|walk|step) out of (?:the|these|this) (?:negotiation|talks|process|meeting)|(?:difficult|hard|impossible|unable|not be able) to (?:continue|stay|remain) (?:with |in |at )?(?:these|the|this)|maximum pressure (?:\w+ )?(?:resumes|returns|is back|comes back|will (?:resume|return))|(?:will not|would not) be (?:a|an|any) (?:\w+ ){0,3}?left|hit (?:back|hard)|the hard way|embargo|(?:revisit|reconsider|rethink|review) (?:\w+ ){0,3}?(?:decision|pause|suspension|pledge|offer|commitment)(?: to (?:\w+ ){0,3}\w+)?|(?:stop|halt|end|cut|suspend|withhold|freeze) (?:the |our |all |any )?(?:humanitarian |food |fuel |economic )?(?:aid|assistance|shipments?)\b|head home|pack (?:up|our bags)|had to be cancell?ed|"
+    r"fly (?:back )?home|(?:go|get|walk|step) out of (?:the|these|this) (?:negotiation|talks|process|meeting)|(?:difficult|hard|impossible|unable|not be able) to (?:continue|stay|remain) (?:with |in |at )?(?:these|the|this)|maximum pressure (?:\w+ )?(?:resumes|returns|is back|comes back|will (?:resume|return))|(?:will not|would not) be (?:a|an|any) (?:\w+ ){0,3}?left|hit (?:back|hard)|the hard way|embargo|(?:revisit|reconsider|rethink|review) (?:\w+ ){0,3}?(?:decision|pause|suspension|pledge|offer|commitment)(?: to (?:\w+ ){0,3}\w+)?|(?:stop|halt|end|cut|suspend|withhold|freeze) (?:the |our |all |any )?(?:humanitarian |food |fuel |economic )?(?:aid|assistance|shipments?)\b|head home|pack\w* (?:up|our bags)|fly\w* (?:back )?home|had to be cancell?ed|"
     r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?ends?\b|"
     r"reconsider (?:whether|if|our|its|the) (?:\w+ ){0,3}?(?:talks|participation|presence|commitment|continuing|worth)|"
     r"(?:stay|remain) (?:at|in) (?:this|the) (?:table|talks|room|process) only|patience (?:\w+ )?(?:has limits|is not unlimited|runs out|is limited)|"
@@ -292,9 +294,9 @@ HARM = re.compile(
     r"designat\w* (?:\w+ ){0,4}?(?:entities|companies|banks|firms|individuals|officials)|un resolution|new resolution|sanctions draft|"
     r"(?:take|bring|go|refer|ask|push|turn|straight) (?:\w+ ){0,4}?(?:un )?security council|security council (?:will|gets|would|to))|"
     r"(?:carriers?|bombers|b \d+s?|submarines?|warships|destroyers|thaad|missile defen[cs]e|f \d+s?|strategic assets|"
-    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|deploy\w*|doubled?|over (?:the|your)|"
+    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|(?:re)?deploy\w*|doubled?|over (?:the|your)|"
     r"into position|north|closer|arriv\w*)|"
-    r"(?:more|additional|extra) (?:\w+ )?(?:thaad|batteries|troops|bombers|warships|submarines|missile defen[cs]e)|"
+    r"(?:more|additional|extra) (?:\w+ )?(?:carriers?|carrier groups|thaad|batteries|troops|bombers|warships|submarines|missile defen[cs]e)|"
     r"live fire (?:\w+ ){0,2}?(?:off|near|along|close to) (?:your|the)|preventive|pre emptive|(?:next|another) round (?:\w+ ){0,2}?(?:is |will be )?(?:cancell?ed|off)|"
     r"recall (?:\w+ )?(?:envoy|ambassador|negotiator|delegation|team)|call (?:\w+ ){0,3}?off (?:the |these |this |our )?(?:talks|summit|meeting|negotiations?|dialogue|process)|call (?:the |these |this |our )?(?:talks|summit|meeting|whole \w+|process|negotiations?) off|downgrad\w*|"
     r"no more (?:meetings|talks|rounds|summits)|(?:relief|aid|declaration|package|office|hotline|offer|deal|channel) "
@@ -307,15 +309,15 @@ THREAT_FRAME = re.compile(
 )
 VEILED_THREAT = re.compile(
     r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
-    r"(?:a|the) way out|last time i can|warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
+    r"(?:a|the) way out|last time i can|(?:not )?warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
     r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
-    r"(?:preventive|military|other) options|different approach|will hear from us|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
+    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
 )
 THREAT = re.compile(
     r"\b(?:" + _SANCTION_PENALTIES + "|" + _FORCE_PENALTIES + "|" + _WITHDRAWN_PENALTIES + "|"
     r"military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
     r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
-    r"all options(?! for (?:a )?peace)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack)|"
+    r"all options(?! for (?:a )?peace)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack|action|measures|options)|(?:see|feel|learn|find out) what (?:\w+ ){0,3}?(?:really )?means|"
     r"strike (?:you|your|the|it|them|first|back)|we (?:will )?strike\b|withdraw from (?:these|the|this) (?:talks|negotiation)|"
     r"leaving the (?:table|talks|room)|we are leaving|or there will be no|"
     r"(?:office|hotline|channel|aid|agreement|shipments?) (?:\w+ ){0,4}?(?:is|are|will be) (?:cancell?ed|void|closed|suspended|off|withdrawn)\b|shoot (?:it|them) down|"
@@ -369,7 +371,7 @@ THREAT = re.compile(
     r"state of readiness|high readiness|cancel (?:the|our) (?:leaders|summit|meeting|talks)|response will be military|"
     r"not only with words|go after|designate additional|(?:a lot |much |even )?tighter|double them|triple them|"
     r"will not survive|parked off|\bwere done\b|met with a (?:\w+ )?response|"
-    r"(?:close|shut|cancel|suspend|end) (?:the|our) (?:\w+ ){0,2}?(?:liaison|office|hotline|channel|embassy|aid|assistance|shipments?)|"
+    r"(?:close|shut|cancel|suspend|end) (?:down |off )?(?:the|our) (?:\w+ ){0,2}?(?:liaison|office|hotline|channel|embassy|aid|assistance|shipments?)|"
     r"pull (?:the|our) (?:\w+ )?(?:shipments?|aid|assistance|offer)|"
     r"(?:next|first) flight|bomb(?:ing)? (?:them|you|it|the)\b|double the size|at double|"
     r"(?:sanctions?|pressure|exercises|drills|manoeuvres|maneuvers|bombers|b 52s?|carriers?) (?:\w+ ){0,4}?"
@@ -403,13 +405,13 @@ NEGATED_THREAT = re.compile(
 ACCEPT = re.compile(
     r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree(?! to (?:keep|meet|disagree|reconvene|continue|break|resume|talk|a recess)| on (?:an|the) (?:agenda|schedule|time))|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
-    r"(?:that|this|it) works|works for us|on board|we concur|consider it done|let us do (?:it|this)|done|"
-    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
+    r"(?:that|this|it) works|works for us|on board|we concur|concur|confirm (?:our )?agreement|agreeable to (?:us|my|our)|consider it done|let us do (?:it|this)|done|"
+    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)(?! under| back| up| to| home)|endorse|why not|we will sign|aggreed|agred|no (?:objection|problem)s?|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
+    r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) fly\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -417,13 +419,13 @@ REJECT = re.compile(
     r"\b(?:can|could|will|would|do|does) not (?:accept|agree|do|take|support|go along|sign|approve|consider|discuss)\b|"
     r"\bnot (?:agree|accept)\b|\bwe disagree\b|\bnot (?:for|with) us\b|\bnegative\b|\bnot happening\b|"
     r"\bdo not think (?:we can|so|that (?:works|is possible))\b|\bno can do\b|\bhard pass\b|\bno thanks?\b|"
-    r"\b(?:unable|not able|not be able|in no position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
+    r"\b(?:unable|not able|not be able|in no position|not in a position) to (?:accept|agree|support|consider|go along)\b|\bpass on (?:that|this|it)\b|"
     r"\bnot a bargaining chip\b|\bnot a chance\b|\bno chance\b|\bnot sign\w* (?:that|this|it|anything)\b|\bnot this (?:round|time|year)\b|\bnot (?:now|today)\b|\bstays? where (?:it|they) (?:is|are)\b|\b(?:stays?|remains?) in place\b)"
 )
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
