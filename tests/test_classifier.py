@@ -78,6 +78,11 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
             ("threat", [], ["inspections"]),
         ),
         ("we cant accept a freeze-for-freeze, sorry", ("reject", [], [])),
+        # misconduct answered by our next step is a threat; a benign answer is not
+        ("If you resume testing, we will act.", ("threat", [], [])),
+        ("If there is another test, I will report it to my capital.", ("other", [], [])),
+        ("We won't warn you twice: halt the Hwasong-15 tests.", ("threat", [], ["icbm_test_moratorium"])),
+        ("Nobody wants war on this peninsula.", ("other", [], [])),
         # rule 2: refusing is not offering, refraining is
         ("We will not lift sanctions.", ("reject", [], [])),
         ("We will not impose new sanctions.", ("concession", ["no_new_sanctions"], [])),

@@ -147,7 +147,9 @@ class Classifier:
                 else:
                     s.mentioned.add(item.id)
         blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
-        s.threat = _is_threat(blanked) and not (s.question and _inquiring(s))
+        s.threat = (_is_threat(blanked) or (not s.gives and _penalised_misconduct(s.joined))) and not (
+            s.question and _inquiring(s)
+        )
         if s.threat and offered_spans:
             _withdraw_penalised(s, offered_spans)
 
@@ -386,6 +388,15 @@ _HARM_VERB = re.compile(
     r"send|sent|call|recall)"
 )
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no)\b[^,;]*$")
+
+
+def _penalised_misconduct(text: str) -> bool:
+    """Return whether the text answers a condition on the other side's misconduct with our next step."""
+    condition = L.MISCONDUCT_CONDITION.search(text)
+    if condition is None:
+        return False
+    penalty = L.PENALTY_CLAUSE.search(text)
+    return penalty is not None and not (condition.start() <= penalty.start() < condition.end())
 
 
 def _inquiring(s: Sentence) -> bool:

@@ -313,6 +313,27 @@ VEILED_THREAT = re.compile(
     r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
     r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
 )
+# A condition on the other side's misconduct ("if you test again", "one more launch") answered
+# by what the user's side will then do: with nothing offered, that answer is a penalty.
+_MISCONDUCT = (
+    r"(?:test\w*|launch\w*|fire[sd]?|firing|refus\w*|reject\w*|break\w*|cheat\w*|violat\w*|stall\w*|"
+    r"(?:resum\w*|restart\w*) (?:\w+ )?(?:test|launch|enrich|produc|reactor|missile|nuclear|operat|construct)\w*|"
+    r"delay\w*|walk\w* (?:back|away)|renege\w*|detonat\w*|provok\w*|attack\w*|block\w*|turn\w* (?:down|away)|"
+    r"(?:continue|continues|keep|keeps) (?:to )?(?:test|launch|enrich|stall|refus|build|expand|produc|develop|fir|this|on|delay|drag|provok)\w*)"
+)
+MISCONDUCT_CONDITION = re.compile(
+    r"\b(?:(?:if|should|once|whenever|each time|every time|the (?:day|moment|minute)) (?:you|your (?:side|government|country|leader|leadership|military|scientists)|"
+    r"pyongyang|north korea|the dprk|kim|there is|there are) "
+    r"(?:(?!halt|stop|end|freez|suspend|ceas|paus|limit|cap|not|never|agree|accept)\w+ ){0,3}?"
+    + _MISCONDUCT
+    + r"|"
+    r"(?:another|one more|any (?:more|further)|next) (?:\w+ )?(?:test|launch|detonation|provocation|stunt|violation|delay)s?)\b"
+)
+PENALTY_CLAUSE = re.compile(
+    r"\b(?:we|washington|the us|america|the united states|the president|congress|my government|my delegation|i|there) "
+    r"(?:will|would|ll|are going to|shall|will have to|would have to|will be forced to|would be forced to)\b(?! not\b| never\b|(?: \w+){0,2} (?:appreciate|like|welcome|love|prefer|hope|want|consider|reciprocate|understand|listen|"
+    r"report|talk|discuss|note|ask|raise|be (?:happy|glad|ready|willing|open|pleased|disappointed|sad|sorry)))"
+)
 THREAT = re.compile(
     r"\b(?:" + _SANCTION_PENALTIES + "|" + _FORCE_PENALTIES + "|" + _WITHDRAWN_PENALTIES + "|"
     r"military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
