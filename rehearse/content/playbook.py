@@ -96,6 +96,8 @@ class Variant:
     _names: frozenset[str] | None = field(default=None, repr=False)
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict, repr=False)
     """Replies already rendered, by the template values they used (rendering is deterministic)."""
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Values the engine derives from the source once (such as the template names it uses)."""
 
     @property
     def names(self) -> frozenset[str]:

@@ -62,6 +62,10 @@ class PersonaMachine:
         self.machine.add_model(model, initial=self.playbook.initial)
         return model, weakref.finalize(owner, self.machine.remove_model, model)
 
+    def has_rules(self, trigger: str, state: str) -> bool:
+        """Return whether any rule for ``trigger`` leaves ``state``."""
+        return (trigger, state) in self._candidates
+
     def fire(self, model: SessionModel, trigger: str, context: dict[str, Any]) -> Rule | None:
         """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
         for name, rule in self._candidates.get((trigger, model.state), ()):

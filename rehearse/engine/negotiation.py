@@ -9,6 +9,7 @@ replays the first ``n`` messages from scratch, so it is deterministic by constru
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,8 @@ class Negotiation:
         self._meters = dict(self.persona.meters)
         self._ledger: list[Exchange] = []
         self._agreed: frozenset[str] = frozenset()
+        self._exchanges = 0  # ledger entries where both sides give
+        self._phase = 0  # the highest phase in the ledger
         self._table: Exchange | None = None
         self._turns: list[Turn] = []
         self._counts = dict.fromkeys(MOVE_KINDS, 0)
@@ -217,26 +220,24 @@ class Negotiation:
     def _context(
         self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str
     ) -> dict[str, Any]:
-        ctx: dict[str, Any] = {}
-        ctx.update(
-            {
-                "turn": turn,
-                "move.kind": move.kind,
-                "move.gives": move.gives,
-                "move.asks": move.asks,
-                "move.red_line": any(self.persona.items[i].red_line for i in move.asks),
-                "offer.verdict": a.verdict,
-                "offer.ratio": round(a.ratio, 3),
-                "offer.gross": a.gross,
-                "offer.premature": a.premature,
-                "proposal.ready": proposal is not None,
-                "topic": topic,
-                "streak.demands": self._streak,
-            }
-        )
-        ctx.update(self._standing())
-        for kind, count in self._counts.items():
-            ctx[f"count.{kind}"] = count
+        items = self.persona.items
+        ctx: dict[str, Any] = {
+            "turn": turn,
+            "move.kind": move.kind,
+            "move.gives": move.gives,
+            "move.asks": move.asks,
+            "move.red_line": any(items[i].red_line for i in move.asks),
+            "offer.verdict": a.verdict,
+            "offer.ratio": round(a.ratio, 3),
+            "offer.gross": a.gross,
+            "offer.premature": a.premature,
+            "proposal.ready": proposal is not None,
+            "topic": topic,
+            "streak.demands": self._streak,
+            **self._standing(),
+        }
+        for key, kind in _COUNT_KEYS:
+            ctx[key] = self._counts[kind]
         return ctx
 
     def _standing(self) -> dict[str, Any]:
@@ -245,15 +246,15 @@ class Negotiation:
             **self._meters,
             "state": self.state,
             "ledger.size": len(self._ledger),
-            "ledger.exchanges": sum(1 for e in self._ledger if e.user_gives and e.persona_gives),
-            "ledger.phase": max((e.phase for e in self._ledger), default=0),
+            "ledger.exchanges": self._exchanges,
+            "ledger.phase": self._phase,
             "table.open": self._table is not None,
             "table.by": self._table.by if self._table else "",
         }
 
     def _check(self, context: dict[str, Any]) -> Rule | None:
         """Run the after-turn checks against the meters, ledger and table as they are now."""
-        if not self.persona.checks or self.outcome != "ongoing":
+        if not self._machine.has_rules("check", self.state) or self.outcome != "ongoing":
             return None
         context.update(self._standing())
         return self._machine.fire(self._model, "check", context)
@@ -293,6 +294,8 @@ class Negotiation:
         if exchange.user_gives or exchange.persona_gives:
             self._ledger.append(exchange)
             self._agreed = self._agreed | exchange.items
+            self._exchanges += bool(exchange.user_gives and exchange.persona_gives)
+            self._phase = max(self._phase, exchange.phase)
 
     def _render(
         self,
@@ -306,36 +309,15 @@ class Negotiation:
     ) -> str:
         variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
         variant = variants[self._rng.randrange(len(variants))]
-        label = self.persona.label
-        table = self._table
-        state = self.persona.states[self.state]
-        roadmap = (
-            [describe_exchange(self.persona, e) for e in self._ledger] if "roadmap" in variant.names else []
-        )
-        context = {
-            "name": self.persona.name,
-            "delegation": self.persona.delegation,
-            "leader": self.persona.leader,
-            "you_give": [label(i) for i in sorted(move.gives)],
-            "you_ask": [label(i) for i in sorted(move.asks)],
-            "we_give": [label(i) for i in sorted(proposal.persona_gives)] if proposal else [],
-            "we_want": [label(i) for i in sorted(proposal.user_gives)] if proposal else [],
-            "table_we_give": [label(i) for i in sorted(table.persona_gives)] if table else [],
-            "table_you_give": [label(i) for i in sorted(table.user_gives)] if table else [],
-            "roadmap": roadmap,
-            "verdict": a.verdict,
-            "topic": topic,
-            "stage": self.state,
-            "mood": state.mood,
-            "turn": turn,
-            "trust": self._meters["trust"],
-            "tension": self._meters["tension"],
-        }
-        used = variant.names & _TEMPLATE_KEYS
-        key = tuple((name, _frozen(context[name])) for name in sorted(used))
+        used = variant.cache.get("used")
+        if used is None:
+            used = variant.cache["used"] = tuple(sorted(variant.names & _TEMPLATE_KEYS))
+        turn_values = (move, proposal, a, topic, turn)
+        key = tuple((name, _frozen(_VALUES[name](self, *turn_values))) for name in used)
         cached = variant.rendered.get(key)
         if cached is not None:
             return cached
+        context = {name: get(self, *turn_values) for name, get in _VALUES.items()}
         try:
             text = render(variant.template, context)
         except RENDER_ERRORS as exc:
@@ -347,6 +329,35 @@ class Negotiation:
 
 
 _TEMPLATE_KEYS = frozenset(TEMPLATE_NAMES)
+_COUNT_KEYS = tuple((f"count.{kind}", kind) for kind in MOVE_KINDS)
+
+
+def _labels(neg: Negotiation, ids: frozenset[str]) -> list[str]:
+    label = neg.persona.label
+    return [label(i) for i in sorted(ids)]
+
+
+_TemplateValue = Callable[["Negotiation", Move, "Exchange | None", Assessment, str, int], Any]
+_VALUES: dict[str, _TemplateValue] = {
+    "name": lambda neg, *_: neg.persona.name,
+    "delegation": lambda neg, *_: neg.persona.delegation,
+    "leader": lambda neg, *_: neg.persona.leader,
+    "you_give": lambda neg, move, *_: _labels(neg, move.gives),
+    "you_ask": lambda neg, move, *_: _labels(neg, move.asks),
+    "we_give": lambda neg, move, proposal, *_: _labels(neg, proposal.persona_gives) if proposal else [],
+    "we_want": lambda neg, move, proposal, *_: _labels(neg, proposal.user_gives) if proposal else [],
+    "table_we_give": lambda neg, *_: _labels(neg, neg._table.persona_gives) if neg._table else [],
+    "table_you_give": lambda neg, *_: _labels(neg, neg._table.user_gives) if neg._table else [],
+    "roadmap": lambda neg, *_: [describe_exchange(neg.persona, e) for e in neg._ledger],
+    "verdict": lambda neg, move, proposal, a, *_: a.verdict,
+    "topic": lambda neg, move, proposal, a, topic, turn: topic,
+    "stage": lambda neg, *_: neg.state,
+    "mood": lambda neg, *_: neg.persona.states[neg.state].mood,
+    "turn": lambda neg, move, proposal, a, topic, turn: turn,
+    "trust": lambda neg, *_: neg._meters["trust"],
+    "tension": lambda neg, *_: neg._meters["tension"],
+}
+"""How each template variable is computed for a turn (only the ones a reply uses are computed)."""
 
 
 def _frozen(value: Any) -> Any:
