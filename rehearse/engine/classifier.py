@@ -34,6 +34,7 @@ class Sentence:
     refused: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)
     threat: bool = False
+    recalled: set[str] = field(default_factory=set)
     principle: bool = False
     dropped: bool = False
 
@@ -95,6 +96,9 @@ class Classifier:
             if not topic:
                 found = self.lexicon.find_topics(sentence.raw, sentence.stemmed)
                 topic = found[0] if found else ""
+        for i, sentence in enumerate(sentences):
+            if sentence.recalled and any(L.GRANTED.search(later.joined) for later in sentences[i + 1 :]):
+                sentence.gives |= sentence.recalled
         return _decide(sentences), topic
 
     def _read(self, s: Sentence) -> None:
@@ -103,7 +107,12 @@ class Classifier:
         s.principle = (
             bool(L.PRINCIPLE.search(s.joined)) and not L.FIRM_INSISTING.search(s.joined) and not s.question
         )
-        deferred = bool(L.DEFERRAL.search(s.joined))
+        told = (
+            bool(L.REPORTED.search(s.joined) or L.HISTORY.search(s.joined))
+            and not L.OWN_COMMITMENT.search(s.joined)
+            and not s.question
+        )
+        deferred = told or bool(L.DEFERRAL.search(s.joined))
         restrictive = bool(L.RESTRICTIVE.search(s.joined)) or bool(
             L.ONLY_AFTER.search(s.joined) and not L.PROMISE.search(s.joined)
         )
@@ -122,6 +131,8 @@ class Classifier:
             )
             if deferred:
                 s.mentioned.add(item.id)
+                if told and item.side == "user":
+                    s.recalled.add(item.id)
             elif item.side == "persona":
                 acknowledged = (
                     _acknowledged(before)
@@ -146,9 +157,11 @@ class Classifier:
                     s.refused.add(item.id)
                 else:
                     s.mentioned.add(item.id)
-        blanked = " ".join("_" if i in offered_tokens else w for i, w in enumerate(s.raw))
-        s.threat = (_is_threat(blanked) or (not s.gives and _penalised_misconduct(s.joined))) and not (
-            s.question and _inquiring(s)
+        blanked = " ".join("_" * len(w) if i in offered_tokens else w for i, w in enumerate(s.raw))
+        s.threat = (
+            not told
+            and (_is_threat(blanked, s.joined) or (not s.gives and _penalised_misconduct(s.joined)))
+            and not (s.question and _inquiring(s))
         )
         if s.threat and offered_spans:
             _withdraw_penalised(s, offered_spans)
@@ -406,11 +419,16 @@ def _inquiring(s: Sentence) -> bool:
     return not (L.RHETORICAL_THREAT.search(s.joined) or L.OWN_PENALTY.search(s.joined))
 
 
-def _is_threat(text: str) -> bool:
+def _is_threat(text: str, said: str) -> bool:
+    """Return whether ``text`` (the sentence with offered items blanked out) threatens.
+
+    Negation is read in ``said``, the sentence as written (same length), so "we stop piling on
+    new punishments" is not a threat even though its offered words are blanked.
+    """
     if _CONSEQUENCE.search(text):
         return True
     for match in L.THREAT.finditer(text):
-        if L.NEGATED_THREAT.search(text[: match.start()]):
+        if L.NEGATED_THREAT.search(said[: match.start()]):
             continue
         if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(text[: match.start()]):
             continue
@@ -420,10 +438,10 @@ def _is_threat(text: str) -> bool:
             continue
         return True
     for veiled in L.VEILED_THREAT.finditer(text):
-        if not L.NEGATED_THREAT.search(text[: veiled.start()]):
+        if not L.NEGATED_THREAT.search(said[: veiled.start()]):
             return True
     for harm in L.HARM.finditer(text):
-        before = text[: harm.start()]
+        before = said[: harm.start()]
         their_act = _THEIR_OR_EASED.search(before) and _HARM_VERB.match(harm.group(0))
         if L.NEGATED_THREAT.search(before) or their_act:
             continue

@@ -201,9 +201,25 @@ REJECTED_BEFORE = re.compile(
 ACKNOWLEDGED_AFTER = re.compile(
     r"^(?:has|have|had) (?:been )?(?:\w+ )?(?:noticed|noted|welcomed|observed|appreciated|held|respected|kept|encouraging)\b"
 )
+REPORTED = re.compile(
+    r"^(?:(?!if |unless |once |when |since |as )\w+ ){0,3}?(?:your|their|the dprk s|pyongyang s|north korea s) (?:\w+ ){0,2}?"
+    r"(?:said|has said|have said|asked|has asked|demanded|has complained|complained|insisted|proposed|told|claimed|keeps saying|mentioned)\b|"
+    r"\b(?:you may have|i have|we have|i|we) (?:read|heard) (?:that|the)\b"
+)
+HISTORY = re.compile(
+    r"\b(?:since (?:19|20)\d\d|in the (?:nineties|eighties|seventies)|back then|years ago|"
+    r"(?:was|were) (?:tried|offered|refused|signed|rejected|promised))\b"
+)
+GRANTED = re.compile(
+    r"^(?:\w+ ){0,2}?(?:you can have (?:it|that|them)|(?:it|that) (?:is|can be) yours|we can (?:do|give you|offer) (?:that|it|this)|"
+    r"we will (?:do|give you) (?:that|it)|(?:we|i) (?:can|could) (?:live with|agree to) (?:that|it)|(?:that|it) we can (?:do|give|offer))\b"
+)
+OWN_COMMITMENT = re.compile(
+    r"\b(?:we|i) (?:will|would|can|could|are (?:ready|willing|prepared)|offer|propose)\b"
+)
 DEFERRAL = re.compile(
     r"\b(?:(?:on )?the agenda for|agenda for (?:tomorrow|later|the next|the second|another)|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
-    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|experts (?:can|will|should) (?:meet|look|discuss)|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
+    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|for a later (?:phase|stage|date)|experts (?:can|will|should) (?:meet|look|discuss)|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
 )
 TAG_QUESTION = re.compile(
     r"(?:\b(?:is|would) (?:that|it) (?:something you can do|possible|ok|okay|doable|feasible|acceptable)|"
@@ -230,7 +246,7 @@ WANTING = frozenset(
 
 AGENT = re.compile(
     r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|after that|"
-    r"otherwise|absent|until|once|should|every|keep|each|another|in case|by (?:friday|monday|tomorrow|the end))\b"
+    r"otherwise|absent|until|once|should|every|keep|met with|each|another|in case|by (?:friday|monday|tomorrow|the end))\b"
 )
 QUESTION_OPENERS = re.compile(
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|excuse me)\s*,?\s+)*"
@@ -338,7 +354,7 @@ THREAT = re.compile(
     r"\b(?:" + _SANCTION_PENALTIES + "|" + _FORCE_PENALTIES + "|" + _WITHDRAWN_PENALTIES + "|"
     r"military (?:force|action|option|options|response|measures|means|strike|solution)|use (?:of )?force|"
     r"respond (?:militarily|with force|firmly|forcefully|decisively|in kind|accordingly|strongly|harshly)|militarily|"
-    r"all options(?! for (?:a )?peace)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack|action|measures|options)|(?:see|feel|learn|find out) what (?:\w+ ){0,3}?(?:really )?means|"
+    r"all options(?! for (?:a )?peace)|(?:strikes?|attacks?|operations?) (?:\w+ ){0,4}?(?:will )?(?:go ahead|proceed)\b|will feel (?:it|the)|ends? (?:our|the) (?:\w+ )?(?:suspension|pause|moratorium|freeze|offer|aid)(?: of (?:the )?(?:\w+ ){0,2}\w+)?|met with (?:\w+ )?(?:sanctions|penalties)|every option|options (?:are|remain|stay) on the table|(?:pre ?emptive|preventive|surgical) (?:strike|war|attack|action|measures|options)|(?:see|feel|learn|find out) what (?:\w+ ){0,3}?(?:really )?means|"
     r"strike (?:you|your|the|it|them|first|back)|we (?:will )?strike\b|withdraw from (?:these|the|this) (?:talks|negotiation)|"
     r"leaving the (?:table|talks|room)|we are leaving|or there will be no|"
     r"(?:office|hotline|channel|aid|agreement|shipments?) (?:\w+ ){0,4}?(?:is|are|will be) (?:cancell?ed|void|closed|suspended|off|withdrawn)\b|shoot (?:it|them) down|"
@@ -358,7 +374,7 @@ THREAT = re.compile(
     r"(?:withdraw|take back|rescind|revoke) (?:our|the|that|this) (?:offer|proposal|pledge|aid)|take the aid|"
     r"(?:resume|restart|expand|intensify|scale up|double) (?:\w+ ){0,3}?(?:exercises|drills|manoeuvres|maneuvers|war games|flights|patrols|overflights)|"
     r"or else|last chance|final (?:warning|offer|chance)|ultimatum|patience is (?:running|wearing) (?:out|thin)|"
-    r"will be used|bombers? (?:will|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
+    r"will be used|bombers? (?:will(?! not| never)|are ready)|strike plans?|war will|risk (?:a )?war|go to war|"
     r"(?:take|bring|refer) (?:it|this|you|the matter) to the security council|find out|"
     r"\bwe will sanction\b|sanction (?:the|your|their|its) (?:compan|bank|firm|entit)\w*|sea of fire|shells? will fly|our artillery|we will sink|sink (?:them|it|your)|\bseize\b|shell (?:the|your)|"
     r"resume (?:\w+ )?testing|will answer with|\breimpose\b|revert\w*|reversion|"
@@ -421,14 +437,14 @@ OWN_PENALTY = re.compile(
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate| want to| wish to| mistake)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
-    r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+$"
+    r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+(?:\w+\s+)?$"
 )
 ACCEPT = re.compile(
     r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree(?! to (?:keep|meet|disagree|reconvene|continue|break|resume|talk|a recess)| on (?:an|the) (?:agenda|schedule|time))|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|concur|confirm (?:our )?agreement|agreeable to (?:us|my|our)|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)(?! under| back| up| to| home)|endorse|why not|we will sign|aggreed|agred|no (?:objection|problem)s?|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
-    r"write it (?:down|up)|shake on it|it is a deal|go ahead|roger|affirmative|we have an agreement|we have a deal|"
+    r"write it (?:down|up)|shake on it|it is a deal|go ahead(?! with your)|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
@@ -446,7 +462,7 @@ REJECT = re.compile(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
