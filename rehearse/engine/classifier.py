@@ -308,17 +308,21 @@ def _offered(
 
 def _activity_verbs(words: list[str]) -> tuple[bool, bool]:
     """Return whether these words stop an activity, and whether they carry it on (nearest verb wins)."""
-    for word in reversed(words):
-        base = stem(word)
-        if (
-            word in L.STOPPING
-            or base in L.STOPPING
-            or word.startswith(("suspen", "postpon", "cancel", "halt", "stopp"))
-        ):
+    for i in range(len(words) - 1, -1, -1):
+        if _stops(words[i]):
             return True, False
-        if word in L.DOING or base in L.DOING:
-            return False, True
+        if words[i] in L.DOING or stem(words[i]) in L.DOING:
+            stopped = i > 0 and _stops(words[i - 1])  # "stop flying", "halted running"
+            return stopped, not stopped
     return False, False
+
+
+def _stops(word: str) -> bool:
+    return (
+        word in L.STOPPING
+        or stem(word) in L.STOPPING
+        or word.startswith(("suspen", "postpon", "cancel", "halt", "stopp"))
+    )
 
 
 def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool:
@@ -397,7 +401,7 @@ _THEIR_OR_EASED = re.compile(
     r"\b(?:lift|eas|remov|end|drop|waiv|relax|loosen)\w* (?:the |all |any )?)\s*$"
 )
 _HARM_VERB = re.compile(
-    r"(?:seiz|freez|cap|cut|ban|block|blacklist|sanction|target|squeez|chok|strangl|confiscat|impound|intercept|board|expel|"
+    r"(?:seiz|freez|cap|cut|ban|block|clos|blacklist|sanction|target|squeez|chok|strangl|confiscat|impound|intercept|board|expel|"
     r"send|sent|call|recall)"
 )
 _NEGATED_CLAUSE = re.compile(r"\b(?:not|never|no)\b[^,;]*$")
@@ -442,7 +446,7 @@ def _is_threat(text: str, said: str) -> bool:
             return True
     for harm in L.HARM.finditer(text):
         before = said[: harm.start()]
-        their_act = _THEIR_OR_EASED.search(before) and _HARM_VERB.match(harm.group(0))
+        their_act = (_THEIR_OR_EASED.search(before) or not before.strip()) and _HARM_VERB.match(harm.group(0))
         if L.NEGATED_THREAT.search(before) or their_act:
             continue
         if L.THREAT_FRAME.search(text):

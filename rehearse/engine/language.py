@@ -100,11 +100,13 @@ STOPPING_PHRASES = re.compile(
     r"\b(?:further (?:south|away|out)|at a distance|away from|reduction|cancellation|postponement)\b|"
     r"\b(?:on hold|hold off|call(?:ed|ing)? off|put off|scal\w* (?:back|down)|wind\w* down|pull\w* (?:\w+ ){0,3}?back|"
     r"take \w+ (?:\w+ )?out|out of the rotation|no longer|stays? away|stays? out|stays? in \w+ waters|elsewhere|"
-    r"staff exercise|tabletop|shrinks?|smaller|is over|are over|ends|ended|called off|is off|are off|cancell?ed)\b"
+    r"staff exercise|tabletop|shrinks?|smaller|more small|less big|is over|are over|ends|ended|called off|is off|are off|cancell?ed)\b"
 )
 # Verbs that carry an activity on: with them (and no negation), the activity item is not offered.
 DOING = frozenset(
     [
+        "fly",
+        "flying",
         "conduct",
         "stage",
         "run",
@@ -151,7 +153,9 @@ WITHHOLDING = frozenset(
         "forget",
     ]
 )
-WITHHOLDING_PHRASES = re.compile(r"\b(?:hold\w* back|cut\w* off|snap\w* back|take \w+ back|forget about)\b")
+WITHHOLDING_PHRASES = re.compile(
+    r"\b(?:hold\w* back|cut\w* off|cut(?: the| our| all)?$|snap\w* back|take \w+ back|forget about)\b"
+)
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes|can be|could be) (?:\w+ )?(?:cancel\w*|cut(?! back| down| by)|cut off|disappears?|withdrawn|suspended|revoked|off the table|over|gone|dead|"
     r"restored|reinstated|reimposed|back on|back in place|switched off|shut down|closed|void)|"
@@ -302,7 +306,7 @@ _ECONOMIC_TARGETS = (
     r"vessels?|workers|economy|revenue|money|cash|seafood|textiles?|tankers?|ports?)"
 )
 HARM = re.compile(
-    r"\b(?:(?:seiz\w*|freez\w*|cap\w*|cut\w*|ban\w*|block\w*|blacklist\w*|sanction\w*|target\w*|squeez\w*|chok\w*|strangl\w*|"
+    r"\b(?:(?:seiz\w*|freez\w*|cap\w*|cut\w*|ban\w*|block\w*|clos\w*|blacklist\w*|sanction\w*|target\w*|squeez\w*|chok\w*|strangl\w*|"
     r"confiscat\w*|impound\w*|intercept\w*|board\w*|expel\w*|send\w*|sent) (?:\w+ ){0,4}?"
     + _ECONOMIC_TARGETS
     + r"|"
@@ -310,13 +314,13 @@ HARM = re.compile(
     r"designat\w* (?:\w+ ){0,4}?(?:entities|companies|banks|firms|individuals|officials)|un resolution|new resolution|sanctions draft|"
     r"(?:take|bring|go|refer|ask|push|turn|straight) (?:\w+ ){0,4}?(?:un )?security council|security council (?:will|gets|would|to))|"
     r"(?:carriers?|bombers|b \d+s?|submarines?|warships|destroyers|thaad|missile defen[cs]e|f \d+s?|strategic assets|"
-    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|(?:re)?deploy\w*|doubled?|over (?:the|your)|"
+    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|(?:re)?deploy\w*|doubled?|over (?:the|your|pyongyang|north korea)|"
     r"into position|north|closer|arriv\w*)|"
     r"(?:more|additional|extra) (?:\w+ )?(?:carriers?|carrier groups|thaad|batteries|troops|bombers|warships|submarines|missile defen[cs]e)|"
     r"live fire (?:\w+ ){0,2}?(?:off|near|along|close to) (?:your|the)|preventive|pre emptive|(?:next|another) round (?:\w+ ){0,2}?(?:is |will be )?(?:cancell?ed|off)|"
     r"recall (?:\w+ )?(?:envoy|ambassador|negotiator|delegation|team)|call (?:\w+ ){0,3}?off (?:the |these |this |our )?(?:talks|summit|meeting|negotiations?|dialogue|process)|call (?:the |these |this |our )?(?:talks|summit|meeting|whole \w+|process|negotiations?) off|downgrad\w*|"
     r"no more (?:meetings|talks|rounds|summits)|(?:relief|aid|declaration|package|office|hotline|offer|deal|channel) "
-    r"(?:(?!until |if |unless |when |before |once )\w+ ){0,5}?(?:disappears?|vanish\w*|is dead|dead|pulled|switched off|gets? cut|cut off|is gone|goes away)|we pull it|(?:it|they|that|this) (?:can|could|will) be (?:switched off|cut off|pulled|cancell?ed|withdrawn|taken back))\b"
+    r"(?:(?!until |if |unless |when |before |once )\w+ ){0,5}?(?:disappears?|vanish\w*|is dead|dead|pulled|switched off|gets? cut|cut off|is gone|goes away)|we pull it|(?:blacklist|sanctions|penalties|pressure) (?:\w+ ){0,2}?(?:doubles|triples|grows|expands|gets longer)|(?:it|they|that|this) (?:can|could|will) be (?:switched off|cut off|pulled|cancell?ed|withdrawn|taken back))\b"
 )
 THREAT_FRAME = re.compile(
     r"\b(?:if|unless|should|failing|or|otherwise|another|one more|any (?:more|further)|the (?:moment|minute|day|second|instant)|"
@@ -327,7 +331,7 @@ VEILED_THREAT = re.compile(
     r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
     r"(?:a|the) way out|last time i can|(?:not )?warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
     r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
-    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
+    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|regime (?:is|will be) (?:finish\w*|over|gone|done)|(?:pentagon|military|generals) (?:will )?takes? over|squeez\w* (?:\w+ ){0,2}?harder|by (?:ourself|ourselves)|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
 )
 # A condition on the other side's misconduct ("if you test again", "one more launch") answered
 # by what the user's side will then do: with nothing offered, that answer is a penalty.
@@ -362,7 +366,7 @@ THREAT = re.compile(
     r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go\b(?! along| back to the| further| that far| beyond| forward))|"
     r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
-    r"pay (?:a|the) (?:heavy |high |steep )?price|punish|penalt|retaliat|regret (?:it|this)|you will regret|"
+    r"pay (?:a|the) (?:heavy |high |steep )?price|punish|(?:new|more|further|additional|heavy|severe|harsh|stiff|fresh) penalt|penalt\w* (?:will|would)|(?:face|impose|pay|suffer) (?:\w+ )?penalt|retaliat|regret (?:it|this)|you will regret|"
     r"(?:tighten|tougher|harsher|more|additional|further|extra|secondary|crippling|new) (?:the |un )?sanctions|"
     r"(?:re ?impose|snap ?back|reinstate|restore|ramp up|step up|intensify|double|triple|escalate|increase|reinforce|harden|widen|broaden|extend|expand) (?:\w+ ){0,3}?(?:sanctions?|pressure)|"
     r"sanctions (?:will|would) (?:be )?(?:tighten|increase|double|expand|snap)|"
@@ -448,7 +452,7 @@ ACCEPT = re.compile(
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) fly\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
+    r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) (?:fly|sign)\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -462,7 +466,7 @@ REJECT = re.compile(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )

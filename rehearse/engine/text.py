@@ -23,6 +23,18 @@ _ABBREV: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         "american ",
     ),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
+    # "well" and "were" typed for "we'll" and "we're" before a verb or a readiness word
+    (
+        re.compile(
+            r"\bwell (?=(?:stop|send|lift|give|put|hit|cut|do|take|pull|open|ease|sign|offer|be|have|see|make|keep|"
+            r"bring|ship|halt|suspend|walk|leave|respond|strike|close|scale|postpone|freeze|unblock|drop|never|not)\b)"
+        ),
+        "we will ",
+    ),
+    (
+        re.compile(r"\bwere (?=(?:ready|willing|prepared|done|leaving|going|not|offering|happy|open)\b)"),
+        "we are ",
+    ),
 ]
 _FIXED = {
     "won't": "will not",
@@ -45,6 +57,7 @@ _FIXED = {
     "theyll": "they will",
     "cn": "can",
     "r": "are",
+    "wud": "would",
     "n": "and",
     "heres": "here is",
     "missle": "missile",
