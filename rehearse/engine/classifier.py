@@ -312,7 +312,8 @@ def _activity_verbs(words: list[str]) -> tuple[bool, bool]:
         if _stops(words[i]):
             return True, False
         if words[i] in L.DOING or stem(words[i]) in L.DOING:
-            stopped = i > 0 and _stops(words[i - 1])  # "stop flying", "halted running"
+            earlier = [w for w in words[max(0, i - 3) : i] if w not in ("from", "on", "off", "with")]
+            stopped = bool(earlier) and _stops(earlier[-1])  # "stop flying", "refrain from flying"
             return stopped, not stopped
     return False, False
 

@@ -475,13 +475,13 @@ PRINCIPLE = re.compile(
     r"historically|by way of background|i digress|always believed|has always been|central to|one day|matters|"
     r"always for|stand for|ever signed|part of every|any agreement|(?:accept|agree|recognize) that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization)|"
     r"we believe|believe in|we both|both (?:our|sides)|shared|everyone|nobody|no one|in the interest|"
-    r"policy remains|remains? our|remains? the (?:policy|goal|aim|position|objective)|backbone|cornerstone|any (?:\w+ )?agreement)\b"
+    r"policy remains|remains? our|remains? the (?:policy|goal|aim|position|objective)|backbone|cornerstone|at the heart of|only as (?:strong|good|durable)|any (?:\w+ ){0,2}(?:agreement|arrangement|deal))\b"
 )
 INSISTING = re.compile(
     r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|expect|should|want you|got to|essential|precondition)\b"
 )
 FIRM_INSISTING = re.compile(
-    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to|first|but|if|provided|for|"
+    r"\b(?:must|need|needs|have to|has to|require|requires|insist|demand|want you|got to|first|but|if|provided|for(?! us\b| them\b| both| everyone| all\b)|(?:you|your \w+) should|"
     r"in exchange|in return|subject to|against)\b"
 )
 WH_STATEMENT = re.compile(
@@ -497,7 +497,7 @@ DROPPED_DEMAND = re.compile(
     r"\b(?:first|upfront|up front|right away|right now|immediately|anymore|any more|as a precondition|precondition|now|"
     r"at this stage|yet|before|day one)|"
     r"(?:withdraw|drop|abandon|waive|set\w* aside|scrap|shelve)\w* (?:\w+ ){0,4}?(?:precondition|demand|request|insistence|deadline|ultimatum|"
-    r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|"
+    r"condition|requirement|ask)s?\b|no longer (?:\w+ )?make|(?:not|no longer) press (?:that|this|the) (?:point|issue|demand)|stop asking for|set\w* (?:it|that|this) aside|(?:demand|request|precondition|point) (?:\w+ )?can wait|"
     r"renounc\w* (?:to )?(?:our|the|that|this) (?:\w+ )?(?:demand|request|precondition|insistence)|"
     r"(?:forget|drop|withdraw|abandon|scrap|set aside) (?:the|our|that|this) (?:\w+ ){0,3}?(?:we|i) "
     r"(?:proposed|asked for|demanded|requested|insisted on)|work without it|"
