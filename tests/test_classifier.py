@@ -83,6 +83,24 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
         ("If there is another test, I will report it to my capital.", ("other", [], [])),
         ("We won't warn you twice: halt the Hwasong-15 tests.", ("threat", [], ["icbm_test_moratorium"])),
         ("Nobody wants war on this peninsula.", ("other", [], [])),
+        # what the other side said, and history, offer nothing; a later grant does
+        (
+            "Your minister said yesterday that American troops must leave. That is not going to happen.",
+            ("reject", [], []),
+        ),
+        (
+            "Your negotiators asked for a hotline. You can have it, as long as Sohae stays quiet.",
+            ("reciprocal", ["liaison_offices"], ["icbm_test_moratorium"]),
+        ),
+        # items by paraphrase
+        (
+            "tell u what, u scrap the big ones that can hit the west coast and we unblock the money in macau",
+            ("reciprocal", ["sanctions_relief"], ["icbm_elimination"]),
+        ),
+        (
+            "The US will refrain from flying strategic bombers near your airspace.",
+            ("concession", ["exercise_limits"], []),
+        ),
         # rule 2: refusing is not offering, refraining is
         ("We will not lift sanctions.", ("reject", [], [])),
         ("We will not impose new sanctions.", ("concession", ["no_new_sanctions"], [])),
