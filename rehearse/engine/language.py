@@ -215,7 +215,7 @@ HISTORY = re.compile(
     r"(?:was|were) (?:tried|offered|refused|signed|rejected|promised))\b"
 )
 GRANTED = re.compile(
-    r"^(?:\w+ ){0,2}?(?:you can have (?:it|that|them)|(?:it|that) (?:is|can be) yours|we can (?:do|give you|offer) (?:that|it|this)|"
+    r"^(?:\w+ ){0,2}?(?:you (?:can|will|shall) have (?:it|that|them|one)|(?:it|that) (?:is|can be) yours|we can (?:do|give you|offer) (?:that|it|this)|"
     r"we will (?:do|give you) (?:that|it)|(?:we|i) (?:can|could) (?:live with|agree to) (?:that|it)|(?:that|it) we can (?:do|give|offer))\b"
 )
 OWN_COMMITMENT = re.compile(
@@ -408,7 +408,7 @@ THREAT = re.compile(
     r"(?:cancel|halt|stop|suspend|withhold|cut off|pull) (?:\w+ ){0,4}?(?:we|you were) (?:already |have |had )?(?:promised|offered|pledged|agreed)|"
     r"recall (?:our|the|my) (?:delegation|negotiators|team|ambassador)|(?:summit|meeting|talks) (?:is|are|will be) (?:cancell?ed|off|over)|"
     r"(?:will not|never) be (?:a|another) (?:second |next )?(?:summit|round|meeting)|(?:hotline|channel|office|aid) (?:\w+ ){0,3}?(?:gets |will be |is )?switched off|(?:be|are|come|coming|fly|flying|go|goes) back over|"
-    r"block (?:every|all|the|any)|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
+    r"block (?:every|all|the|any)\b|end (?:the|our) (?:\w+ )?(?:suspension|pause|moratorium|freeze)|forget about|see how|"
     r"state of readiness|high readiness|cancel (?:the|our) (?:leaders|summit|meeting|talks)|response will be military|"
     r"not only with words|go after|designate additional|(?:a lot |much |even )?tighter|double them|triple them|"
     r"will not survive|parked off|\bwere done\b|met with a (?:\w+ )?response|"

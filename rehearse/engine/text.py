@@ -57,6 +57,7 @@ _FIXED = {
     "theyll": "they will",
     "cn": "can",
     "r": "are",
+    "liason": "liaison",
     "wud": "would",
     "n": "and",
     "heres": "here is",
@@ -176,7 +177,15 @@ def clean(text: str) -> str:
 
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """Return a light stem: plural and common verb endings removed ('tests' -> 'test')."""
+    """Return a light stem: plural and common verb endings removed ('tests' -> 'test').
+
+    A final silent 'e' goes too, so 'give', 'gives' and 'giving' share the stem 'giv'.
+    """
+    base = _stem(word)
+    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") else base
+
+
+def _stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 4:
