@@ -340,7 +340,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of (?:the )?question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
-    r"maybe later|not (?:the |a )?(?:subject|part) of|can not be (?:considered|discussed|granted|offered)|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
+    r"maybe later|not (?:the |a )?(?:subject|part) of|(?:will )?never be on|can not be (?:considered|discussed|granted|offered)|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
     r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"
     r"goes too far|we decline|can not accept|not interested)\b"
 )
@@ -353,8 +353,8 @@ def _until_condition(text: str) -> str:
 
 
 _CONDITION_WORD = re.compile(
-    r"\b(?:if|unless|provided|once|as long as|so long as|as soon as|until|when|in return|in exchange|conditional|"
-    r"on the (?:understanding|condition|basis|premise) that|on condition|assuming|in the event|the moment|the day you|"
+    r"\b(?:if|unless|provided|once|as long as|so long as|as soon as|until|when|while|in return|in exchange|conditional|"
+    r"on the (?:understanding|condition|basis|premise) that|on condition|assuming|in the event|the moment|the day (?:you|your)|"
     r"for that to happen|in step with)\b"
 )
 _DISCUSSED_AFTER = re.compile(
@@ -485,6 +485,8 @@ def _kind_without_items(sentences: list[Sentence]) -> MoveKind:
         return "concession"
     last = sentences[-1]
     text = " ; ".join(s.joined for s in sentences)
+    if L.ACCEPT_DESPITE.search(text) and not last.question:
+        return "accept"
     reject = L.REJECT.search(text)
     accept = L.ACCEPT.search(text)
     if (reject or any(s.refused for s in sentences)) and not (

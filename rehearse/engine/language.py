@@ -218,6 +218,10 @@ GRANTED = re.compile(
     r"^(?:\w+ ){0,2}?(?:you (?:can|will|shall) have (?:it|that|them|one)|(?:it|that) (?:is|can be) yours|we can (?:do|give you|offer) (?:that|it|this)|"
     r"we will (?:do|give you) (?:that|it)|(?:we|i) (?:can|could) (?:live with|agree to) (?:that|it)|(?:that|it) we can (?:do|give|offer))\b"
 )
+ACCEPT_DESPITE = re.compile(
+    r"\b(?:(?:can not|could not|no reason to|foolish to|no need to) (?:\w+ ){0,2}?(?:say no|turn (?:this|it|that) down|argue|reject)|"
+    r"rejecting (?:this|it|that) would be a mistake|but yes|nothing (?:\w+ ){0,3}?can not live with)\b"
+)
 OWN_COMMITMENT = re.compile(
     r"\b(?:we|i) (?:will|would|can|could|are (?:ready|willing|prepared)|offer|propose)\b"
 )
@@ -291,9 +295,9 @@ _WITHDRAWN_PENALTIES = (
     r"(?:door|window|channel|offer|opportunity) (?:\w+ ){0,2}?(?:closes|shuts|is closed|will close|will be closed)|"
     r"cut off (?:every|all|the|our) (?:\w+ )?(?:channels?|contacts?|lines?|communications?|talks)|"
     r"lose (?:everything|it all|all of (?:it|this|that)|any chance|the chance)|losing (?:the|everything|all|any)\b|"
-    r"kills? (?:any|every|the|all) (?:\w+ )?(?:chance|hope|prospect|deal|offer)(?: (?:of|for) (?:\w+ ){0,2}\w+)?|(?:do|happens?) to your (?:economy|country|regime|banks|banking|people|leadership)|what do you (?:think|suppose) (?:our|the) (?:bombers|carriers|forces|b 52s|troops|missiles|fleet) are (?:for|there)|goes with us|go with us|"
+    r"kills? (?:any|every|the|all) (?:\w+ )?(?:chance|hope|prospect|deal|offer)(?: (?:of|for) (?:\w+ ){0,2}\w+)?|(?:do|happens?) to your (?:economy|country|regime|banks|banking|people|leadership|leader|accounts|officials)|what do you (?:think|suppose) (?:our|the) (?:bombers|carriers|forces|b 52s|troops|missiles|fleet) are (?:for|there)|goes with us|go with us|"
     r"fly (?:back )?home|(?:go|get|walk|step) out of (?:the|these|this) (?:negotiation|talks|process|meeting)|(?:difficult|hard|impossible|unable|not be able) to (?:continue|stay|remain) (?:with |in |at )?(?:these|the|this)|maximum pressure (?:\w+ )?(?:resumes|returns|is back|comes back|will (?:resume|return))|(?:will not|would not) be (?:a|an|any) (?:\w+ ){0,3}?left|hit (?:back|hard)|the hard way|embargo|(?:revisit|reconsider|rethink|review) (?:\w+ ){0,3}?(?:decision|pause|suspension|pledge|offer|commitment)(?: to (?:\w+ ){0,3}\w+)?|(?:stop|halt|end|cut|suspend|withhold|freeze) (?:the |our |all |any )?(?:humanitarian |food |fuel |economic )?(?:aid|assistance|shipments?)\b|head home|pack\w* (?:up|our bags)|fly\w* (?:back )?home|had to be cancell?ed|"
-    r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?ends?\b|"
+    r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?(?:ends|will end)\b|"
     r"reconsider (?:whether|if|our|its|the) (?:\w+ ){0,3}?(?:talks|participation|presence|commitment|continuing|worth)|"
     r"(?:stay|remain) (?:at|in) (?:this|the) (?:table|talks|room|process) only|patience (?:\w+ )?(?:has limits|is not unlimited|runs out|is limited)|"
     r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move)\b|"
@@ -303,11 +307,11 @@ _WITHDRAWN_PENALTIES = (
 # the message also sets a condition on the other side's conduct (THREAT_FRAME).
 _ECONOMIC_TARGETS = (
     r"(?:accounts?|assets|imports?|exports?|trade|coal|oil|fuel|banks?|banking|compan\w*|firms?|entities|ships?|shipping|"
-    r"vessels?|workers|economy|revenue|money|cash|seafood|textiles?|tankers?|ports?)"
+    r"vessels?|workers|economy|revenue|money|cash|seafood|textiles?|tankers?|ports?|border\w*|luxury \w+)"
 )
 HARM = re.compile(
     r"\b(?:(?:seiz\w*|freez\w*|cap\w*|cut\w*|ban\w*|block\w*|clos\w*|blacklist\w*|sanction\w*|target\w*|squeez\w*|chok\w*|strangl\w*|"
-    r"confiscat\w*|impound\w*|intercept\w*|board\w*|expel\w*|send\w*|sent) (?:\w+ ){0,4}?"
+    r"confiscat\w*|impound\w*|intercept\w*|board\w*|expel\w*|send\w*|sent|stop (?:all |every )?your) (?:\w+ ){0,4}?"
     + _ECONOMIC_TARGETS
     + r"|"
     r"(?<!un)(?:seized|blacklisted|impounded|confiscated|expelled|sent home|dries up|dry up|get worse|gets worse|hard cap|export bans?|"
@@ -320,18 +324,31 @@ HARM = re.compile(
     r"live fire (?:\w+ ){0,2}?(?:off|near|along|close to) (?:your|the)|preventive|pre emptive|(?:next|another) round (?:\w+ ){0,2}?(?:is |will be )?(?:cancell?ed|off)|"
     r"recall (?:\w+ )?(?:envoy|ambassador|negotiator|delegation|team)|call (?:\w+ ){0,3}?off (?:the |these |this |our )?(?:talks|summit|meeting|negotiations?|dialogue|process)|call (?:the |these |this |our )?(?:talks|summit|meeting|whole \w+|process|negotiations?) off|downgrad\w*|"
     r"no more (?:meetings|talks|rounds|summits)|(?:relief|aid|declaration|package|office|hotline|offer|deal|channel) "
-    r"(?:(?!until |if |unless |when |before |once )\w+ ){0,5}?(?:disappears?|vanish\w*|is dead|dead|pulled|switched off|gets? cut|cut off|is gone|goes away)|we pull it|(?:blacklist|sanctions|penalties|pressure) (?:\w+ ){0,2}?(?:doubles|triples|grows|expands|gets longer)|(?:it|they|that|this) (?:can|could|will) be (?:switched off|cut off|pulled|cancell?ed|withdrawn|taken back))\b"
+    r"(?:(?!until |if |unless |when |before |once )\w+ ){0,5}?(?:disappears?|vanish\w*|is dead|dead|pulled|switched off|gets? cut|cut off|is gone|goes away)|we pull it|(?:blacklist|sanctions|penalties|pressure) (?:\w+ ){0,2}?(?:doubles|triples|grows|expands|gets longer)|(?:it|they|that|this) (?:can|could|will) be (?:switched off|cut off|pulled|cancell?ed|withdrawn|taken back)|"
+    r"(?:accounts?|assets|money) (?:\w+ ){0,2}?frozen|(?:imports?|exports?|trade|shipments?) (?:\w+ ){0,2}?stops?|"
+    r"sanctions? (?:package|bill|draft) (?:\w+ ){0,5}?goes out|(?<!not )(?:add\w*|put\w*) (?:\w+ ){0,4}?(?:to|on) the blacklist|travel bans?|indictments?|criminal court|referral|visas?|embargo\w*|boardings?|"
+    r"interdictions?|suspended from|expelled from|loses? access|named and sanctioned|sanctioned personally|unsign\w*|shredder|"
+    r"back to maximum|before the security council|cut you off|shoot down|so do(?:es)? the (?:\w+ )?(?:shipments?|aid|assistance)|"
+    r"(?:fleet|navy|squadrons?|strike groups?|special forces|strike aircraft|bomber wings?|carrier groups?) (?:\w+ ){0,5}?"
+    r"(?:sails?|move\w*|(?:re)?deploy\w*|over (?:the|your|pyongyang)|on alert|off (?:your|the) coast|near (?:your|the) coast|on guam|in the south)|"
+    r"(?:carriers?|bombers|b \d+s?|strike aircraft) (?:\w+ ){0,4}?(?:off (?:your|the) coast|near (?:your|the) coast|on guam|based in|on alert|would have been over)|"
+    r"(?:another|second|more) (?:\w+ ){0,3}?(?:carriers?|carrier groups?|bomber squadrons?|strike aircraft|squadrons?))\b"
 )
 THREAT_FRAME = re.compile(
     r"\b(?:if|unless|should|failing|or|otherwise|another|one more|any (?:more|further)|the (?:moment|minute|day|second|instant)|"
     r"after (?:that|friday|monday|today|tomorrow|this)|absent|without|every (?:\w+ )?(?:launch|test)|next (?:test|launch)|"
-    r"whether|and (?:we|the|there|your|every)|until|in case|from now on|as long as)\b"
+    r"whether|and (?:we|the|there|your|every|they|you will)|until|in case|from now on|as long as|then|the (?:hour|week)|"
+    r"will (?:earn|cost|bring|get) you|means|keep \w+ing|had you|were you to|they will|every week)\b"
 )
 VEILED_THREAT = re.compile(
     r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
     r"(?:a|the) way out|last time i can|(?:not )?warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
     r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
-    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|regime (?:is|will be) (?:finish\w*|over|gone|done)|(?:pentagon|military|generals) (?:will )?takes? over|squeez\w* (?:\w+ ){0,2}?harder|by (?:ourself|ourselves)|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?))\b"
+    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|regime (?:is|will be) (?:finish\w*|over|gone|done)|(?:pentagon|military|generals) (?:will )?takes? over|squeez\w* (?:\w+ ){0,2}?harder|by (?:ourself|ourselves)|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?)|"
+    r"list of targets|target list|strike options|(?:provisioned|ready|waiting) (?:\w+ ){0,4}?(?:one word|the order|orders|our signal|a signal)|"
+    r"rehearsed (?:this|it)|rehearse it again|back in the drawer|last decision|(?:learn|find out|see) what (?:\w+ ){0,4}?can do|gloves come off|"
+    r"lights out|stone age|history (?:has a way of repeating|(?:will |could )?repeats?)|remember 20\d\d|not be diplomatic|(?:would|will) be swift|"
+    r"then (?:strike|war|sanctions|bombs?)|means? war|strike option\w*|option is back|until your economy|tighten (?:them|it)\b|sanctions? (?:\w+ ){0,2}?get (?:\w+ )?(?:tougher|harsher|worse|stronger)|we bounce|bounces with us|how long do you think)\b"
 )
 # A condition on the other side's misconduct ("if you test again", "one more launch") answered
 # by what the user's side will then do: with nothing offered, that answer is a penalty.
@@ -342,7 +359,7 @@ _MISCONDUCT = (
     r"(?:continue|continues|keep|keeps) (?:to )?(?:test|launch|enrich|stall|refus|build|expand|produc|develop|fir|this|on|delay|drag|provok)\w*)"
 )
 MISCONDUCT_CONDITION = re.compile(
-    r"\b(?:(?:if|should|once|whenever|each time|every time|the (?:day|moment|minute)) (?:you|your (?:side|government|country|leader|leadership|military|scientists)|"
+    r"\b(?:(?:if|should|once|whenever|each time|every time|had|were|the (?:day|moment|minute|hour)) (?:you|your (?:side|government|country|leader|leadership|military|scientists)|"
     r"pyongyang|north korea|the dprk|kim|there is|there are) "
     r"(?:(?!halt|stop|end|freez|suspend|ceas|paus|limit|cap|not|never|agree|accept)\w+ ){0,3}?"
     + _MISCONDUCT
@@ -350,8 +367,8 @@ MISCONDUCT_CONDITION = re.compile(
     r"(?:another|one more|any (?:more|further)|next) (?:\w+ )?(?:test|launch|detonation|provocation|stunt|violation|delay)s?)\b"
 )
 PENALTY_CLAUSE = re.compile(
-    r"\b(?:we|washington|the us|america|the united states|the president|congress|my government|my delegation|i|there) "
-    r"(?:will|would|ll|are going to|shall|will have to|would have to|will be forced to|would be forced to)\b(?! not\b| never\b|(?: \w+){0,2} (?:appreciate|like|welcome|love|prefer|hope|want|consider|reciprocate|understand|listen|"
+    r"\b(?:we|washington|the us|america|the united states|the president|congress|my government|my delegation|i|there|our (?:bombers|forces|navy|fleet|carriers|military)) "
+    r"(?:will|would|would have|ll|are going to|shall|will have to|would have to|will be forced to|would be forced to)\b(?! not\b| never\b|(?: \w+){0,2} (?:appreciate|like|welcome|love|prefer|hope|want|consider|reciprocate|understand|listen|"
     r"report|talk|discuss|note|ask|raise|be (?:happy|glad|ready|willing|open|pleased|disappointed|sad|sorry)))"
 )
 THREAT = re.compile(
@@ -433,7 +450,7 @@ RHETORICAL_THREAT = re.compile(
     r"\b(?:(?:do|would|does|did) (?:you|your \w+|they|he) (?:really |truly |honestly )?(?:want|wish|like|prefer)|"
     r"(?:would|d) (?:you|they) rather|find out|are (?:you|they) (?:ready|prepared) for|is that what (?:you|they) want|"
     r"how (?:would|d) (?:you|they|he) like|(?:want|like|wish) (?:to see|to test|to try|a war|war)|test (?:us|our)|"
-    r"why (?:should|would) (?:we|anyone) not|is it (?:really )?worth (?:losing|risking)|what do you (?:suppose|think|imagine|expect) (?:happens|will happen|would happen))\b"
+    r"why (?:should|would) (?:we|anyone) not|is (?:\w+ ){0,4}?(?:really )?worth (?:losing|risking)|what do you (?:suppose|think|imagine|expect) (?:happens|will happen|would happen))\b"
 )
 OWN_PENALTY = re.compile(
     r"\b(?:we|america|washington|the (?:us|united states)|our (?:forces|military|fleet|bombers|navy|allies|president))"
@@ -447,12 +464,12 @@ ACCEPT = re.compile(
     r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree(?! to (?:keep|meet|disagree|reconvene|continue|break|resume|talk|a recess)| on (?:an|the) (?:agenda|schedule|time))|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
     r"very well|we can live with|live with (?:that|this|it)|sounds (?:good|fair|reasonable|right|acceptable)|"
     r"(?:that|this|it) works|works for us|on board|we concur|concur|confirm (?:our )?agreement|agreeable to (?:us|my|our)|consider it done|let us do (?:it|this)|done|"
-    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)(?! under| back| up| to| home)|endorse|why not|we will sign|aggreed|agred|no (?:objection|problem)s?|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
+    r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)(?! under| back| up| to| home)|got (?:yourself )?a deal|strike (?:that|the|a) deal|endorse|why not|we will sign|aggreed|agred|no (?:objection|problem)s?|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead(?! with your)|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
 REJECT = re.compile(
-    r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) (?:fly|sign)\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
+    r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bcan not make\b|\bnot (?:going to|gonna) (?:agree|accept|sign)\b|\bnever be on the (?:agenda|table)\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) (?:fly|sign)\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
     r"\bforget it\b|\btoo (?:much|little|far)\b|\bnot enough\b|\binsufficient\b|\bno deal\b|"
@@ -466,7 +483,7 @@ REJECT = re.compile(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|shall we (?:begin|start|proceed|continue|get started)|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
