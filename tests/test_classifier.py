@@ -92,6 +92,19 @@ def test_no_tuning_corpus_falls_below_90_percent(reader: Classifier, corpus: Pat
             "Your negotiators asked for a hotline. You can have it, as long as Sohae stays quiet.",
             ("reciprocal", ["liaison_offices"], ["icbm_test_moratorium"]),
         ),
+        # threats stated as consequences, facts of readiness or personal penalties
+        (
+            "Another ICBM launch means another carrier group off your coast.",
+            ("threat", [], ["icbm_test_moratorium"]),
+        ),
+        ("Our planners already have a list of targets, and they update it every week.", ("threat", [], [])),
+        (
+            "We need an ICBM test moratorium in place by the end of March.",
+            ("demand", [], ["icbm_test_moratorium"]),
+        ),
+        # acceptance in spite of 'no' words; a refusal in spite of 'deal'
+        ("I can't say no to that.", ("accept", [], [])),
+        ("That's a deal we simply can't make.", ("reject", [], [])),
         # items by paraphrase
         (
             "tell u what, u scrap the big ones that can hit the west coast and we unblock the money in macau",

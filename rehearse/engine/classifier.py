@@ -340,7 +340,7 @@ def _traded_in_question(s: Sentence, matches: list[Match], match: Match) -> bool
 _NOT_OFFERED_AFTER = (
     r"\b(?:is |are |was |will be |remains? |stays? )?(?:not on the table|out of (?:the )?question|"
     r"not negotiable|non negotiable|not something|not on the agenda|not up for|too much|too far|not now|"
-    r"maybe later|not (?:the |a )?(?:subject|part) of|(?:will )?never be on|can not be (?:considered|discussed|granted|offered)|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
+    r"maybe later|not (?:the |a )?(?:subject|part) of|(?:will )?never be on|(?:will|would) never do|can not be (?:considered|discussed|granted|offered)|stays?|remains?|will (?:stay|remain)|is staying|are staying|(?:is|are) not moving|can not come before|"
     r"no possible|not possible|not this round|not a matter for|is struck|outside the scope|impossible|is rejected|"
     r"goes too far|we decline|can not accept|not interested)\b"
 )

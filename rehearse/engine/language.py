@@ -154,7 +154,7 @@ WITHHOLDING = frozenset(
     ]
 )
 WITHHOLDING_PHRASES = re.compile(
-    r"\b(?:hold\w* back|cut\w* off|cut(?: the| our| all)?$|snap\w* back|take \w+ back|forget about)\b"
+    r"\b(?:hold\w* back|cut\w* off|so do(?:es)? the$|cut(?: the| our| all)?$|snap\w* back|take \w+ back|forget about)\b"
 )
 WITHHELD_AFTER = re.compile(
     r"\b(?:is|are|will be|gets?|would be|go|goes|can be|could be) (?:\w+ )?(?:cancel\w*|cut(?! back| down| by)|cut off|disappears?|withdrawn|suspended|revoked|off the table|over|gone|dead|"
@@ -338,7 +338,7 @@ THREAT_FRAME = re.compile(
     r"\b(?:if|unless|should|failing|or|otherwise|another|one more|any (?:more|further)|the (?:moment|minute|day|second|instant)|"
     r"after (?:that|friday|monday|today|tomorrow|this)|absent|without|every (?:\w+ )?(?:launch|test)|next (?:test|launch)|"
     r"whether|and (?:we|the|there|your|every|they|you will)|until|in case|from now on|as long as|then|the (?:hour|week)|"
-    r"will (?:earn|cost|bring|get) you|means|keep \w+ing|had you|were you to|they will|every week)\b"
+    r"will (?:earn|cost|bring|get) you|means|met with|pity|shame|when (?:it|the \w+) stops|keep \w+ing|had you|were you to|they will|every week)\b"
 )
 VEILED_THREAT = re.compile(
     r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
@@ -348,7 +348,7 @@ VEILED_THREAT = re.compile(
     r"list of targets|target list|strike options|(?:provisioned|ready|waiting) (?:\w+ ){0,4}?(?:one word|the order|orders|our signal|a signal)|"
     r"rehearsed (?:this|it)|rehearse it again|back in the drawer|last decision|(?:learn|find out|see) what (?:\w+ ){0,4}?can do|gloves come off|"
     r"lights out|stone age|history (?:has a way of repeating|(?:will |could )?repeats?)|remember 20\d\d|not be diplomatic|(?:would|will) be swift|"
-    r"then (?:strike|war|sanctions|bombs?)|means? war|strike option\w*|option is back|until your economy|tighten (?:them|it)\b|sanctions? (?:\w+ ){0,2}?get (?:\w+ )?(?:tougher|harsher|worse|stronger)|we bounce|bounces with us|how long do you think)\b"
+    r"then (?:strike|war|sanctions|bombs?)|indictments?|criminal court|travel bans?|named and sanctioned|sanctioned personally|boardings|worth (?:losing|risking)|(?:leave|left|leaving) the room|(?:take|taken|taking) (?:the|our) (?:\w+ )?(?:aid|offer|package|relief) with us|means? war|strike option\w*|option is back|until your economy|tighten (?:them|it)\b|sanctions? (?:\w+ ){0,2}?get (?:\w+ )?(?:tougher|harsher|worse|stronger)|we bounce|bounces with us|how long do you think)\b"
 )
 # A condition on the other side's misconduct ("if you test again", "one more launch") answered
 # by what the user's side will then do: with nothing offered, that answer is a penalty.
