@@ -248,7 +248,7 @@ HISTORY = re.compile(
 )
 GRANTED = re.compile(
     r"^(?:\w+ ){0,2}?(?:you (?:can|will|shall) have (?:it|that|them|one)|(?:it|that) (?:is|can be) yours|we can (?:do|give you|offer) (?:that|it|this)|"
-    r"we will (?:do|give you) (?:that|it)|(?:we|i) (?:can|could) (?:live with|agree to) (?:that|it)|(?:that|it) we can (?:do|give|offer))\b"
+    r"we will (?:do|give you) (?:that|it)|we can give (?:him|her|them|you) (?:that|it|this|one)|(?:we|i) (?:can|could) (?:live with|agree to) (?:that|it)|(?:that|it) we can (?:do|give|offer))\b"
 )
 ACCEPT_DESPITE = re.compile(
     r"\b(?:(?:can not|could not|no reason to|foolish to|no need to) (?:\w+ ){0,2}?(?:say no|turn (?:this|it|that) down|argue|reject)|"
@@ -332,7 +332,7 @@ _WITHDRAWN_PENALTIES = (
     r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?(?:ends|will end)\b|"
     r"reconsider (?:whether|if|our|its|the) (?:\w+ ){0,3}?(?:talks|participation|presence|commitment|continuing|worth)|"
     r"(?:stay|remain) (?:at|in) (?:this|the) (?:table|talks|room|process) only|patience (?:\w+ )?(?:has limits|is not unlimited|runs out|is limited)|"
-    r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move)\b|"
+    r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move(?! to| forward| ahead| quickly| on))\b|"
     r"met with an? (?:\w+ )?(?:response|answer|reaction|force)"
 )
 # Harms the user's side could do, composed from a verb and its target. They make a threat when
@@ -380,7 +380,7 @@ VEILED_THREAT = re.compile(
     r"list of targets|target list|strike options|(?:provisioned|ready|waiting) (?:\w+ ){0,4}?(?:one word|the order|orders|our signal|a signal)|"
     r"rehearsed (?:this|it)|rehearse it again|back in the drawer|last decision|(?:learn|find out|see) what (?:\w+ ){0,4}?can do|gloves come off|"
     r"lights out|stone age|history (?:has a way of repeating|(?:will |could )?repeats?)|remember 20\d\d|not be diplomatic|(?:would|will) be swift|"
-    r"then (?:strike|war|sanctions|bombs?)|indictments?|criminal court|travel bans?|named and sanctioned|sanctioned personally|boardings|worth (?:losing|risking)|(?:leave|left|leaving) the room|(?:take|taken|taking) (?:the|our) (?:\w+ )?(?:aid|offer|package|relief) with us|means? war|strike option\w*|option is back|until your economy|tighten (?:them|it)\b|sanctions? (?:\w+ ){0,2}?get (?:\w+ )?(?:tougher|harsher|worse|stronger)|we bounce|bounces with us|how long do you think)\b"
+    r"then (?:strike|war|sanctions|bombs?)|other tools|not be back (?:at|to) (?:this|the) table|put (?:more|new|extra) sanction\w*|(?:it|them) ourselves|cut off (?:every|all|your)\b|indictments?|criminal court|travel bans?|named and sanctioned|sanctioned personally|boardings|worth (?:losing|risking)|(?:leave|left|leaving) the room|(?:take|taken|taking) (?:the|our) (?:\w+ )?(?:aid|offer|package|relief) with us|means? war|strike option\w*|option is back|until your economy|tighten (?:them|it)\b|sanctions? (?:\w+ ){0,2}?get (?:\w+ )?(?:tougher|harsher|worse|stronger)|we bounce|bounces with us|how long do you think)\b"
 )
 # A condition on the other side's misconduct ("if you test again", "one more launch") answered
 # by what the user's side will then do: with nothing offered, that answer is a penalty.
@@ -411,7 +411,7 @@ THREAT = re.compile(
     r"strike (?:you|your|the|it|them|first|back)|we (?:will )?strike\b|withdraw from (?:these|the|this) (?:talks|negotiation)|"
     r"leaving the (?:table|talks|room)|we are leaving|or there will be no|"
     r"(?:office|hotline|channel|aid|agreement|shipments?) (?:\w+ ){0,4}?(?:is|are|will be) (?:cancell?ed|void|closed|suspended|off|withdrawn)\b|shoot (?:it|them) down|"
-    r"attack (?:you|your)|destroy (?:you\b|your (?:country|regime|nation|army|military|forces|sites?|launch)|them|it|the (?:test )?sites?)|wipe (?:you|it|them) out|"
+    r"attack (?:you|your)|destroy (?:you\b|your (?:country|regime|nation|army|military|forces|sites?|launch)|them\b|it\b|the (?:test )?sites?)|wipe (?:you|it|them) out|"
     r"met with (?:force|strikes|a strike)|strikes? on|we are done|this (?:meeting|session) is over|we will (?:leave|go\b(?! along| back to the| further| that far| beyond| forward))|"
     r"(?:suspend|cancel|revoke|withdraw|scrap|close|shut) (?:the |our |that |this )?(?:\w+ ){0,3}(?:agreement|offer|pledge|deal|package)|"
     r"annihilat|obliterat|fire and fury|show of force|nothing left of|face (?:the )?consequences|consequences|"
@@ -490,7 +490,7 @@ OWN_PENALTY = re.compile(
 )
 NEGATED_THREAT = re.compile(
     r"\b(?:not(?! hesitate| want to| wish to| mistake)|never|no (?:intention|plan|plans|desire|wish|interest) (?:of|to)|nobody wants|no one wants|"
-    r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+(?:\w+\s+)?$"
+    r"refrain from|renounce|rule out|ruling out|stop|halt|cease|no more|without)\s+(?:\w+\s+){0,3}$|\b(?:no|any)\s+(?:\w+\s+)?$"
 )
 ACCEPT = re.compile(
     r"\b(?:agreed(?! framework)|(?:we are|we re|i am|i m) agreeable|d accord|agrees|agree(?! to (?:keep|meet|disagree|reconvene|continue|break|resume|talk|a recess)| on (?:an|the) (?:agenda|schedule|time))|accept(?! that (?:the|we|you|it|there|our|your|nuclear|this|these|they|he|she|a|an|no|all|peace|security|denuclearization) )|accepted|acceptable|acept|^deal|(?:have|got|is) a deal|have (?:an )?agreement|fine|ok|okay|alright|all right|yes|yeah|yep|"
@@ -515,7 +515,7 @@ REJECT = _boundary_first(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|shall we (?:begin|start|proceed|continue|get started)|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|write down what|before we continue|shall we (?:begin|start|proceed|continue|get started)|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
