@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from rehearse.content.conditions import Condition
+from rehearse.content.vocabulary import TEMPLATE_NAMES
 
 if TYPE_CHECKING:
     import jinja2
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rehearse.engine.lexicon import Lexicon
 
 Side = Literal["persona", "user"]
+_TEMPLATE_KEYS = frozenset(TEMPLATE_NAMES)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 ACTIONS: dict[str, str] = {
@@ -93,17 +95,15 @@ class Variant:
     source: str
     line: int
     _compiled: jinja2.Template | None = field(default=None, repr=False)
-    _names: frozenset[str] | None = field(default=None, repr=False)
+    _names: tuple[str, ...] | None = field(default=None, repr=False)
     rendered: dict[tuple[Any, ...], str] = field(default_factory=dict, repr=False)
     """Replies already rendered, by the template values they used (rendering is deterministic)."""
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    """Values the engine derives from the source once (such as the template names it uses)."""
 
     @property
-    def names(self) -> frozenset[str]:
-        """Return the words of the source that may name template variables (a cheap superset)."""
+    def names(self) -> tuple[str, ...]:
+        """Return the template variables the source may use, sorted (a cheap superset, found once)."""
         if self._names is None:
-            self._names = frozenset(_WORD.findall(self.source))
+            self._names = tuple(sorted(set(_WORD.findall(self.source)) & _TEMPLATE_KEYS))
         return self._names
 
     @property

@@ -9,7 +9,9 @@ dropped demands are told apart. The rules of the contract are then applied in or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rehearse.engine import language as L
 from rehearse.engine.lexicon import Lexicon, Match
@@ -269,13 +271,10 @@ def _offered(
         return "refused"
     if _OTHER_SIDE_WORDS.search(" ".join(before)):
         return "mentioned"
-    if L.NO_MOVEMENT.search(" ".join(before)) or re.search(
-        r"\bbefore we (?:even )?(?:talk|discuss|consider)|\b(?:precondition|prerequisite|condition) (?:for|to|of)(?: any| the| our)?$",
-        " ".join(before),
-    ):
+    if L.NO_MOVEMENT.search(" ".join(before)) or _HELD_BEFORE.search(" ".join(before)):
         return "refused"
     lead_in = " ".join(s.raw[max(0, match.start - 3) : match.start])
-    if re.search(r"\bbefore(?: \w+){0,2}$", lead_in) and _DISCUSSED_AFTER.match(joined_after):
+    if _BEFORE_END.search(lead_in) and _DISCUSSED_AFTER.match(joined_after):
         return "refused"
     negated = _negations(window) % 2 == 1 or (bool(before) and before[-1] == "no")
     if refrain:
@@ -357,6 +356,10 @@ _CONDITION_WORD = re.compile(
     r"on the (?:understanding|condition|basis|premise) that|on condition|assuming|in the event|the moment|the day (?:you|your)|"
     r"for that to happen|in step with)\b"
 )
+_HELD_BEFORE = re.compile(
+    r"\bbefore we (?:even )?(?:talk|discuss|consider)|\b(?:precondition|prerequisite|condition) (?:for|to|of)(?: any| the| our)?$"
+)
+_BEFORE_END = re.compile(r"\bbefore(?: \w+){0,2}$")
 _DISCUSSED_AFTER = re.compile(
     r"(?:\w+ ){0,2}?(?:is|are|will be|gets?|get|can be) (?:ever |even )?(?:discussed|considered|talked about|on the table|raised|negotiated)"
 )
@@ -383,14 +386,10 @@ _PROCEDURAL_PAUSE = re.compile(
 
 def _withdraw_penalised(s: Sentence, offered: list[tuple[str, int, int]]) -> None:
     """In a threat, an item that is part of the penalty ("the B-52s fly again") is not offered."""
-    starts = []
-    position = 0
-    for word in s.raw:
-        starts.append(position)
-        position += len(word) + 1
+    starts = list(accumulate((len(word) + 1 for word in s.raw[:-1]), initial=0))
     for penalty in L.THREAT.finditer(s.joined):
-        first = sum(1 for p in starts if p <= penalty.start()) - 1
-        last = sum(1 for p in starts if p < penalty.end())
+        first = bisect_right(starts, penalty.start()) - 1  # the token the penalty starts in
+        last = bisect_left(starts, penalty.end())  # the tokens that begin before it ends
         for item_id, start, end in offered:
             if start < last and end > first and item_id in s.gives:
                 s.gives.discard(item_id)
@@ -435,7 +434,7 @@ def _is_threat(text: str, said: str) -> bool:
     for match in L.THREAT.finditer(text):
         if L.NEGATED_THREAT.search(said[: match.start()]):
             continue
-        if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(text[: match.start()]):
+        if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(said[: match.start()]):
             continue
         if "sanction" in match.group(0) and not L.AGENT.search(text):
             continue

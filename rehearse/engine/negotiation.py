@@ -15,7 +15,6 @@ from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.content.templates import RENDER_ERRORS, render
-from rehearse.content.vocabulary import TEMPLATE_NAMES
 from rehearse.engine.classifier import Classifier
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
@@ -309,11 +308,8 @@ class Negotiation:
     ) -> str:
         variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
         variant = variants[self._rng.randrange(len(variants))]
-        used = variant.cache.get("used")
-        if used is None:
-            used = variant.cache["used"] = tuple(sorted(variant.names & _TEMPLATE_KEYS))
         turn_values = (move, proposal, a, topic, turn)
-        key = tuple((name, _frozen(_VALUES[name](self, *turn_values))) for name in used)
+        key = tuple((name, _frozen(_VALUES[name](self, *turn_values))) for name in variant.names)
         cached = variant.rendered.get(key)
         if cached is not None:
             return cached
@@ -328,7 +324,6 @@ class Negotiation:
         return text
 
 
-_TEMPLATE_KEYS = frozenset(TEMPLATE_NAMES)
 _COUNT_KEYS = tuple((f"count.{kind}", kind) for kind in MOVE_KINDS)
 
 
