@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from rehearse import load_persona
-from rehearse.engine.classifier import Classifier
+from rehearse.reading.reader import Reader
 from rehearse.engine.moves import MOVE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def corpora(persona: str) -> dict[str, Path]:
     return {name: path for name, path in found.items() if path.is_file()}
 
 
-def score(classifier: Classifier, rows: list[dict], show_misses: bool) -> dict:
+def score(classifier: Reader, rows: list[dict], show_misses: bool) -> dict:
     ok = tp = fp = fn = 0
     confusion: Counter[tuple[str, str]] = Counter()
     for row in rows:
@@ -70,9 +70,10 @@ def main() -> int:
     parser.add_argument(
         "--misses", metavar="SET", help="print the misses of one set (never the held-out one)"
     )
+    parser.add_argument("--rules-only", action="store_true", help="read with the rules alone, no model")
     parser.add_argument("corpus", nargs="*", type=Path)
     args = parser.parse_args()
-    classifier = Classifier(load_persona(args.persona).lexicon)
+    classifier = Reader(load_persona(args.persona), use_model=not args.rules_only)
     sets = {p.stem: p for p in args.corpus} if args.corpus else corpora(args.persona)
     if args.misses:
         if args.misses == "heldout":

@@ -117,15 +117,17 @@ def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object a line.")
 def classify(persona: str, as_json: bool) -> None:
     """Read one message a line from stdin and print how each is read."""
-    from rehearse.engine.classifier import Classifier
+    from rehearse.reading.reader import reader_for
 
     with _user_errors():
-        classifier = Classifier(_persona(persona).lexicon)
+        reader = reader_for(_persona(persona))
     for line in sys.stdin:
         text = line.rstrip("\n")
-        move = classifier.classify(text)
+        reading = reader.read(text)
+        move = reading.move
         if as_json:
-            click.echo(json.dumps({"text": text, **move.as_dict()}, ensure_ascii=False))
+            record = {"text": text, **move.as_dict(), "confidence": reading.confidence}
+            click.echo(json.dumps({**record, "evidence": list(reading.evidence)}, ensure_ascii=False))
         else:
             items = " ".join(
                 part
@@ -135,7 +137,7 @@ def classify(persona: str, as_json: bool) -> None:
                 )
                 if part
             )
-            click.echo(f"{move.kind:<10} {items}  | {text}")
+            click.echo(f"{move.kind:<10} {reading.confidence:4.2f} {items}  | {text}")
 
 
 @cli.command()

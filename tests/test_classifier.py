@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from rehearse.content.playbook import Playbook
-from rehearse.engine.classifier import Classifier
+from rehearse.reading.reader import Reader as Classifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
@@ -17,7 +17,7 @@ TUNING = sorted((ROOT / "tests" / "corpus").glob("dprk_tuning*.yaml"))
 
 @pytest.fixture(scope="module")
 def reader(dprk: Playbook) -> Classifier:
-    return Classifier(dprk.lexicon)
+    return Classifier(dprk)
 
 
 def rows(path: Path) -> list[dict[str, object]]:
@@ -190,7 +190,7 @@ OTHER_PERSONAS = sorted(
 def test_each_other_delegation_has_60_utterances_read_at_90_percent(persona_id: str) -> None:
     from rehearse import load_persona
 
-    reader = Classifier(load_persona(persona_id).lexicon)
+    reader = Classifier(load_persona(persona_id))
     data = [
         row
         for corpus in (ROOT / "tests" / "corpus").glob(f"{persona_id}_tuning*.yaml")

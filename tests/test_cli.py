@@ -114,13 +114,18 @@ def test_classify_json_follows_the_contract() -> None:
     code, out, _ = run("classify", "--persona", "dprk", "--json", stdin=stdin)
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
-    assert rows[0] == {
+    assert set(rows[0]) == {"text", "kind", "gives", "asks", "confidence", "evidence"}
+    assert {k: rows[0][k] for k in ("text", "kind", "gives", "asks")} == {
         "text": "If you halt ICBM tests, we will limit exercises.",
         "kind": "reciprocal",
         "gives": ["exercise_limits"],
         "asks": ["icbm_test_moratorium"],
     }
+    assert 0.5 < rows[0]["confidence"] <= 1
+    assert "offer: 'we will limit exercises'" in rows[0]["evidence"]
+    assert "ask: 'you halt icbm tests'" in rows[0]["evidence"]
     assert rows[1]["kind"] == "other"
+    assert 0 <= rows[1]["confidence"] <= 1 and isinstance(rows[1]["evidence"], list)
 
 
 def test_classify_plain_output_is_readable() -> None:

@@ -9,20 +9,31 @@ from typing import Any
 
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.conditions import ConditionSyntaxError, compile_condition
-from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, Side, State, Strategy, Variant
+from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, Side, Sides, State, Strategy, Variant
 from rehearse.content.validated import is_validated, mark_validated
 from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
-from rehearse.engine.moves import MOVE_KINDS, OUTCOMES
+from rehearse.moves import MOVE_KINDS, OUTCOMES
 from rehearse.errors import ContentError
 
 TOP_REQUIRED = ("id", "name", "briefing", "items", "meters", "states", "initial", "transitions", "replies")
-TOP_OPTIONAL = ("title", "difficulty", "delegation", "leader", "user_role", "strategy", "topics", "checks")
+TOP_OPTIONAL = (
+    "title",
+    "difficulty",
+    "delegation",
+    "leader",
+    "user_role",
+    "sides",
+    "strategy",
+    "topics",
+    "checks",
+)
 ITEM_KEYS = ("label", "side", "value", "phase", "phrases")
 ITEM_OPTIONAL = ("red_line", "refrain", "instead_of", "cues", "exclude")
 RULE_KEYS = ("move", "from", "to", "when", "effects", "action", "reply", "reason")
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 PERSONA_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+SIDE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.' -]{0,60}\*?$")
 REQUIRED_REPLIES = ("unmatched",)
 
 _SAMPLE = {
@@ -78,6 +89,7 @@ def load_playbook(path: Path, thorough: bool = False) -> Playbook:
     rules = _rules(check, top, "transitions", states, meters, items, replies, names, with_move=True)
     checks = _rules(check, top, "checks", states, meters, items, replies, names, with_move=False)
     topics = _topics(check, top)
+    sides = _sides(check, top)
     strategy = _strategy(check, top)
     if check.problems:
         raise ContentError(check.problems)
@@ -100,6 +112,7 @@ def load_playbook(path: Path, thorough: bool = False) -> Playbook:
         checks=tuple(checks),
         replies=replies,
         topics=topics,
+        sides=sides,
         strategy=strategy,
         path=path,
         sha256=sha256,
@@ -377,6 +390,33 @@ def _topics(check: Checker, top: LineDict) -> dict[str, tuple[str, ...]]:
         phrases = check.strings(spec, f"topic '{name}'", data.line_of(name))
         topics[name] = tuple(p.strip().lower() for p, _ in phrases)
     return topics
+
+
+def _sides(check: Checker, top: LineDict) -> Sides:
+    """Read how each side is named in talk (names, capitals, leaders, institutions)."""
+    raw = top.get("sides")
+    if raw is None:
+        return Sides()
+    data = check.mapping(raw, "sides", top.line_of("sides"), (), ("user", "persona"))
+    if data is None:
+        return Sides()
+    found: dict[str, tuple[str, ...]] = {}
+    owner: dict[str, str] = {}
+    for side in ("user", "persona"):
+        if side not in data:
+            continue
+        names = []
+        for name, line in check.strings(data[side], f"sides: {side}", data.line_of(side)):
+            text = " ".join(name.split())
+            if not SIDE_NAME.match(text):
+                check.add(line, f"sides: {side}: '{text}' must be plain words (a '*' may end the last one)")
+                continue
+            if owner.get(text.lower(), side) != side:
+                check.add(line, f"sides: '{text}' names both sides")
+            owner[text.lower()] = side
+            names.append(text)
+        found[side] = tuple(names)
+    return Sides(user=found.get("user", ()), persona=found.get("persona", ()))
 
 
 def _strategy(check: Checker, top: LineDict) -> Strategy:

@@ -13,8 +13,6 @@ from rehearse.content.vocabulary import TEMPLATE_NAMES
 if TYPE_CHECKING:
     import jinja2
 
-    from rehearse.engine.lexicon import Lexicon
-
 Side = Literal["persona", "user"]
 _TEMPLATE_KEYS = frozenset(TEMPLATE_NAMES)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -44,6 +42,14 @@ class Item:
     instead_of: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sides:
+    """How each side is named in talk: the user's side and the persona's (names, capitals, leaders)."""
+
+    user: tuple[str, ...] = ()
+    persona: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,21 +142,12 @@ class Playbook:
     checks: tuple[Rule, ...]
     replies: dict[str, tuple[Variant, ...]]
     topics: dict[str, tuple[str, ...]]
+    sides: Sides
     strategy: Strategy
     path: Path
     sha256: str
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    """Objects the engine builds once per playbook (lexicon, classifier, machine)."""
-
-    @property
-    def lexicon(self) -> Lexicon:
-        """Return the item and topic matcher built from this playbook's phrases (built once)."""
-        lexicon = self.cache.get("lexicon")
-        if lexicon is None:
-            from rehearse.engine.lexicon import Lexicon
-
-            lexicon = self.cache["lexicon"] = Lexicon(self.items.values(), self.topics)
-        return lexicon
+    """Objects built once per playbook by the layers above (the reader, the machine)."""
 
     def label(self, item_id: str) -> str:
         """Return the display label of an item."""

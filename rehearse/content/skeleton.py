@@ -19,6 +19,9 @@ user_role: You lead the other side's delegation.
 briefing: |
   Describe the situation here: who the user plays, what each side wants, what moves the talks
   (reciprocal steps) and what breaks them (unilateral demands, threats).
+sides:                     # how each side is named in talk, so the reader knows who "we" and "you" are
+  user: [our government]             # names, capitals, leaders of the user's side
+  persona: [{name}, the {name} government]   # names, capitals, leaders of this delegation
 meters:
   trust: 40
   tension: 40

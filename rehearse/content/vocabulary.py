@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rehearse.engine.moves import MOVE_KINDS
+from rehearse.moves import MOVE_KINDS
 
 CONDITION_NAMES: dict[str, str] = {
     "turn": "number of this turn, from 1",

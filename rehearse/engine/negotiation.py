@@ -15,7 +15,7 @@ from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.content.templates import RENDER_ERRORS, render
-from rehearse.engine.classifier import Classifier
+from rehearse.reading.reader import reader_for
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move
@@ -69,7 +69,7 @@ class Negotiation:
         self.persona = persona
         self.seed = int(seed)
         self._machine: PersonaMachine = machine_for(persona)
-        self._classifier = _classifier_for(persona)
+        self._reader = reader_for(persona)
         self._bargainer = Bargainer(persona)
         self._reset()
 
@@ -129,7 +129,7 @@ class Negotiation:
 
     def classify(self, text: str) -> Move:
         """Return how ``text`` would be read, without playing it."""
-        return self._classifier.classify(text)
+        return self._reader.classify(text)
 
     # Playing ------------------------------------------------------------------------------
 
@@ -144,7 +144,8 @@ class Negotiation:
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
         number = len(self._turns) + 1
-        move, topic = self._classifier.read(text)
+        reading = self._reader.read(text)
+        move, topic = reading.move, reading.topic
         self._counts[move.kind] += 1
         self._streak = self._streak + 1 if move.kind in ("demand", "threat") else 0
         assessment, proposal = self._judge(move, number)
@@ -373,10 +374,3 @@ def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
 
 def _at_turn(exchange: Exchange, turn: int) -> Exchange:
     return Exchange(exchange.user_gives, exchange.persona_gives, exchange.phase, exchange.by, turn)
-
-
-def _classifier_for(persona: Playbook) -> Classifier:
-    classifier = persona.cache.get("classifier")
-    if classifier is None:
-        classifier = persona.cache["classifier"] = Classifier(persona.lexicon)
-    return classifier

@@ -8,10 +8,11 @@ small filler words ('the', 'your', 'all', ...) may stand between any two phrase 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import re
 from dataclasses import dataclass
 
 from rehearse.content.playbook import Item
-from rehearse.engine.text import stem, tokens
+from rehearse.reading.text import clean, stem, tokens
 
 FILLERS = frozenset(
     [
@@ -230,3 +231,86 @@ def _match_rest(
         used.append(hit)
         pos = hit + 1
     return used
+
+
+OUR_SIDE = "ourside"
+THEIR_SIDE = "theirside"
+_ACRONYM = re.compile(r"^[A-Z](?:[A-Z.]*[A-Z.])?$")
+
+
+class SideNames:
+    """Finds how each side is named (the playbook's ``sides``) so a sentence reads "our side"/"their side".
+
+    Names in capitals ("US", "U.S.") match only as typed in capitals, in the original text, so
+    the pronoun "us" is never taken for a country; other names match on the cleaned words, a
+    final ``*`` allowing endings ("American*" finds "Americans").
+    """
+
+    def __init__(self, user: Iterable[str], persona: Iterable[str]) -> None:
+        acronyms: list[tuple[str, str]] = []
+        self._phrases: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for names, token in ((user, OUR_SIDE), (persona, THEIR_SIDE)):
+            for name in names:
+                if _ACRONYM.match(name):
+                    acronyms.append((name, token))
+                    continue
+                words = tokens(clean(name.rstrip("*")))
+                if words:
+                    entry = (tuple(words), name.endswith("*"), token)
+                    self._phrases.setdefault(words[0], []).append(entry)
+        for entries in self._phrases.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        acronyms.sort(key=lambda a: -len(a[0]))
+        self._acronyms = (
+            re.compile(
+                r"(?<![A-Za-z.])(?:"
+                + "|".join(re.escape(a) + (r"(?![A-Za-z])" if a[-1] == "." else r"(?![A-Za-z.])") for a, _ in acronyms)
+                + ")"
+            )
+            if acronyms
+            else None
+        )
+        self._acronym_token = dict(acronyms)
+
+    def mask_capitals(self, text: str) -> str:
+        """Replace the names written in capitals by their side token, unless the whole text shouts."""
+        if self._acronyms is None:
+            return text
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            return text
+        return self._acronyms.sub(lambda m: f" {self._acronym_token[m.group(0)]} ", text)
+
+    def find(self, raw: list[str], taken: set[int]) -> list[tuple[int, int, str]]:
+        """Return (start, end, side token) of every side name in these words, outside ``taken``."""
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(raw):
+            hit = None
+            if i not in taken:
+                for words, open_end, token in self._phrases.get(raw[i], ()) or self._prefixed(raw[i]):
+                    end = i + len(words)
+                    if end > len(raw) or any(j in taken for j in range(i, end)):
+                        continue
+                    head, last = raw[i : end - 1], raw[end - 1]
+                    if list(head) == list(words[:-1]) and (
+                        last == words[-1] or (open_end and last.startswith(words[-1]))
+                    ):
+                        hit = (i, end, token)
+                        break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    def _prefixed(self, word: str) -> list[tuple[tuple[str, ...], bool, str]]:
+        """Return one-word open-ended names that ``word`` begins with ("americans" for "American*")."""
+        return [
+            entry
+            for first, entries in self._phrases.items()
+            if word.startswith(first) and word != first
+            for entry in entries
+            if len(entry[0]) == 1 and entry[1]
+        ]

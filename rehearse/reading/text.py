@@ -13,15 +13,8 @@ _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " - ", "\u2013": " - "}
 )
 _ABBREV: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "america "),
-    (re.compile(r"\bd\.p\.r\.k\.?"), "dprk"),
-    (re.compile(r"\b(?:the )?united states(?: of america)?\b"), "america"),
-    (
-        re.compile(
-            r"\b(?:the )?us (?=troops|forces|soldiers|military|bases|side|delegation|president|government|army|navy|carrier)"
-        ),
-        "american ",
-    ),
+    # dotted acronyms lose their dots ("u.s.a." -> "usa"), so a playbook's side names find them
+    (re.compile(r"\b[a-z](?:\.[a-z]){1,4}\.?(?![a-z])"), lambda m: m.group(0).replace(".", "")),
     (re.compile(r"\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs)\."), lambda m: m.group(0)[:-1]),
     # "well" and "were" typed for "we'll" and "we're" before a verb or a readiness word
     (
@@ -98,7 +91,6 @@ _FIXED = {
     "agre": "agree",
     "maneuvres": "maneuvers",
     "manoeuvers": "manoeuvres",
-    "pungye": "punggye",
     "whats": "what is",
     "hows": "how is",
     "wheres": "where is",

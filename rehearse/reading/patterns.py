@@ -44,9 +44,9 @@ def _boundary_first(pattern: str) -> re.Pattern[str]:
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "nothing", "without", "refuse", "refuses", "unable"}
 )
-FIRST_PERSON = frozenset({"we", "us", "our", "my", "washington", "america", "president", "administration"})
+FIRST_PERSON = frozenset({"we", "us", "our", "my", "ourside"})
 SUBJECT_AFTER_AND = frozenset(
-    {"we", "you", "i", "they", "your", "our", "the", "washington", "pyongyang", "there"}
+    {"we", "you", "i", "they", "your", "our", "the", "ourside", "theirside", "there"}
 )
 CLAUSE_WORDS = frozenset(
     {
@@ -205,7 +205,7 @@ FLOATED_FOR = re.compile(
 RESTRICTIVE = re.compile(r"\b(?:not until|not before)\b")
 ONLY_AFTER = re.compile(r"\bonly (?:after|when|once|if)\b")
 PROMISE = re.compile(
-    r"\b(?:we (?:will|would|can|could|shall)|(?:will|would|can|could|shall) (?:we|america|washington|the president|"
+    r"\b(?:we (?:will|would|can|could|shall)|(?:will|would|can|could|shall) (?:we|ourside|"
     r"the united states|my government|our government))\b"
 )
 ACKNOWLEDGING = frozenset(
@@ -238,7 +238,7 @@ ACKNOWLEDGED_AFTER = re.compile(
     r"^(?:has|have|had) (?:been )?(?:\w+ )?(?:noticed|noted|welcomed|observed|appreciated|held|respected|kept|encouraging)\b"
 )
 REPORTED = re.compile(
-    r"^(?:(?!if |unless |once |when |since |as )\w+ ){0,3}?(?:your|their|the dprk s|pyongyang s|north korea s) (?:\w+ ){0,2}?"
+    r"^(?:(?!if |unless |once |when |since |as )\w+ ){0,3}?(?:your|their|theirside s) (?:\w+ ){0,2}?"
     r"(?:said|has said|have said|asked|has asked|demanded|has complained|complained|insisted|proposed|told|claimed|keeps saying|mentioned)\b|"
     r"\b(?:you may have|i have|we have|i|we) (?:read|heard) (?:that|the)\b"
 )
@@ -285,7 +285,7 @@ WANTING = frozenset(
 )
 
 AGENT = re.compile(
-    r"\b(?:we|us|our|america|washington|president|treasury|congress|administration|i|he|they|if|unless|or|after that|"
+    r"\b(?:we|us|our|ourside|i|he|they|if|unless|or|after that|"
     r"otherwise|absent|until|once|should|every|keep|met with|each|another|in case|by (?:friday|monday|tomorrow|the end))\b"
 )
 QUESTION_OPENERS = re.compile(
@@ -309,7 +309,7 @@ _SANCTION_PENALTIES = (
     r"(?:new|more|further|additional|tougher|harsher|fresh) (?:\w+ ){0,2}?(?:sanctions|penalties)|"
     r"make (?:the )?sanctions (?:\w+ ){0,2}?(?:more|stronger|tougher|harder|worse)|nobody (?:will )?trades?|"
     r"(?:your|its) (?:banking|bank|trade|oil|economy|economic) (?:\w+ ){0,2}?(?:access|lifeline|survive|collapse|suffer|cut)|"
-    r"cost (?:your \w+|you|pyongyang|your country) (?:\w+ ){0,2}?(?:dearly|a lot|heavily|everything)|price to pay|"
+    r"cost (?:your \w+|you|theirside|your country) (?:\w+ ){0,2}?(?:dearly|a lot|heavily|everything)|price to pay|"
     r"another year of (?:this )?pressure|pressure (?:\w+ ){0,2}?(?:grows|will grow|increases|mounts|tightens|peak)|"
     r"(?:reached|reach) its peak"
 )
@@ -332,7 +332,7 @@ _WITHDRAWN_PENALTIES = (
     r"(?:suspension|pause|moratorium|freeze|halt) (?:\w+ ){0,4}?(?:ends|will end)\b|"
     r"reconsider (?:whether|if|our|its|the) (?:\w+ ){0,3}?(?:talks|participation|presence|commitment|continuing|worth)|"
     r"(?:stay|remain) (?:at|in) (?:this|the) (?:table|talks|room|process) only|patience (?:\w+ )?(?:has limits|is not unlimited|runs out|is limited)|"
-    r"(?:congress|washington|the president|the pentagon|the white house|my government) (?:will|would) (?:act|respond|react|retaliate|move(?! to| forward| ahead| quickly| on))\b|"
+    r"(?:ourside|my government) (?:will|would) (?:act|respond|react|retaliate|move(?! to| forward| ahead| quickly| on))\b|"
     r"met with an? (?:\w+ )?(?:response|answer|reaction|force)"
 )
 # Harms the user's side could do, composed from a verb and its target. They make a threat when
@@ -350,7 +350,7 @@ HARM = re.compile(
     r"designat\w* (?:\w+ ){0,4}?(?:entities|companies|banks|firms|individuals|officials)|un resolution|new resolution|sanctions draft|"
     r"(?:take|bring|go|refer|ask|push|turn|straight) (?:\w+ ){0,4}?(?:un )?security council|security council (?:will|gets|would|to))|"
     r"(?:carriers?|bombers|b \d+s?|submarines?|warships|destroyers|thaad|missile defen[cs]e|f \d+s?|strategic assets|"
-    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|(?:re)?deploy\w*|doubled?|over (?:the|your|pyongyang|north korea)|"
+    r"marines|artillery|batteries) (?:\w+ ){0,5}?(?:move\w*|go(?:es)? (?:into|north|in)|sail\w*|(?:re)?deploy\w*|doubled?|over (?:the|your|theirside)|"
     r"into position|north|closer|arriv\w*)|"
     r"(?:more|additional|extra) (?:\w+ )?(?:carriers?|carrier groups|thaad|batteries|troops|bombers|warships|submarines|missile defen[cs]e)|"
     r"live fire (?:\w+ ){0,2}?(?:off|near|along|close to) (?:your|the)|preventive|pre emptive|(?:next|another) round (?:\w+ ){0,2}?(?:is |will be )?(?:cancell?ed|off)|"
@@ -362,7 +362,7 @@ HARM = re.compile(
     r"interdictions?|suspended from|expelled from|loses? access|named and sanctioned|sanctioned personally|unsign\w*|shredder|"
     r"back to maximum|before the security council|cut you off|shoot down|so do(?:es)? the (?:\w+ )?(?:shipments?|aid|assistance)|"
     r"(?:fleet|navy|squadrons?|strike groups?|special forces|strike aircraft|bomber wings?|carrier groups?) (?:\w+ ){0,5}?"
-    r"(?:sails?|move\w*|(?:re)?deploy\w*|over (?:the|your|pyongyang)|on alert|off (?:your|the) coast|near (?:your|the) coast|on guam|in the south)|"
+    r"(?:sails?|move\w*|(?:re)?deploy\w*|over (?:the|your|theirside)|on alert|off (?:your|the) coast|near (?:your|the) coast|on guam|in the south)|"
     r"(?:carriers?|bombers|b \d+s?|strike aircraft) (?:\w+ ){0,4}?(?:off (?:your|the) coast|near (?:your|the) coast|on guam|based in|on alert|would have been over)|"
     r"(?:another|second|more) (?:\w+ ){0,3}?(?:carriers?|carrier groups?|bomber squadrons?|strike aircraft|squadrons?))\b"
 )
@@ -374,9 +374,9 @@ THREAT_FRAME = re.compile(
 )
 VEILED_THREAT = re.compile(
     r"\b(?:(?:not be so|be less|run out of) patien\w*|(?:can not|cannot|could not) promise what|what happens next|hold them back|"
-    r"(?:a|the) way out|last time i can|(?:not )?warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|pyongyang|the regime)|"
+    r"(?:a|the) way out|last time i can|(?:not )?warn you|not bluffing|(?:make|be|get|become|very) (?:\w+ )?(?:painful|unpleasant) for (?:you|your|theirside|the regime)|"
     r"protect (?:this|the) process|(?:talks|process|dialogue) to survive|not be between diplomats|not (?:been )?ruled out|"
-    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|pyongyang)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|regime (?:is|will be) (?:finish\w*|over|gone|done)|(?:pentagon|military|generals) (?:will )?takes? over|squeez\w* (?:\w+ ){0,2}?harder|by (?:ourself|ourselves)|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?)|"
+    r"(?:preventive|military|other) options|different approach|will hear from us|(?:forbearance|patience|restraint) (?:\w+ ){0,3}?(?:has limits|ends|is gone|gone|runs out|will end|is not unlimited|limits)|limits (?:\w+ ){0,3}?be reached|(?:steps|measures|actions) (?:\w+ ){0,5}?(?:rather not|not welcome|neither of us|unwelcome)|other instruments|brought to bear|draw (?:their|the appropriate|its) (?:own )?conclusions|no longer counsel restraint|(?:will|would) not (?:remain|stay) open|(?:have to|forced to|obliged to|compelled to|need to) review (?:our |its )?(?:\w+ )?posture|find most unwelcome|released from (?:the |its |our )?(?:\w+ )?commitments|no longer (?:be )?bound|not be in a position to maintain|(?:would|will) not survive|bring (?:\w+ ){0,3}?to an? (?:\w+ )?(?:close|end|halt)|pay you a visit|try us|in the trash|down the drain|take (?:them|it) (?:from you|away from you|by force)|bury (?:you|them|theirside)|out (?:that|the) door|you want (?:a )?war|want (?:a )?war\b|(?:bombers|carriers?|b \d+s?|navy|marines|troops|planes|jets) (?:are|is|will be) coming|finish (?:your|the) regime|regime (?:is|will be) (?:finish\w*|over|gone|done)|(?:pentagon|military|generals) (?:will )?takes? over|squeez\w* (?:\w+ ){0,2}?harder|by (?:ourself|ourselves)|(?:make|made) (?:this|it|life) (?:very )?(?:hard|painful|difficult) for|for weakness|finish (?:this|it|you|the job)|(?:plane|flight) home|on the (?:next )?(?:plane|flight)|end your regime|go out (?:of|from)|(?:stop|halt|quit) (?:all |the |these |this )+(?:talks?|negotiations?|dialogue|meetings?)|"
     r"list of targets|target list|strike options|(?:provisioned|ready|waiting) (?:\w+ ){0,4}?(?:one word|the order|orders|our signal|a signal)|"
     r"rehearsed (?:this|it)|rehearse it again|back in the drawer|last decision|(?:learn|find out|see) what (?:\w+ ){0,4}?can do|gloves come off|"
     r"lights out|stone age|history (?:has a way of repeating|(?:will |could )?repeats?)|remember 20\d\d|not be diplomatic|(?:would|will) be swift|"
@@ -392,14 +392,14 @@ _MISCONDUCT = (
 )
 MISCONDUCT_CONDITION = re.compile(
     r"\b(?:(?:if|should|once|whenever|each time|every time|had|were|the (?:day|moment|minute|hour)) (?:you|your (?:side|government|country|leader|leadership|military|scientists)|"
-    r"pyongyang|north korea|the dprk|kim|there is|there are) "
+    r"theirside|there is|there are) "
     r"(?:(?!halt|stop|end|freez|suspend|ceas|paus|limit|cap|not|never|agree|accept)\w+ ){0,3}?"
     + _MISCONDUCT
     + r"|"
     r"(?:another|one more|any (?:more|further)|next) (?:\w+ )?(?:test|launch|detonation|provocation|stunt|violation|delay)s?)\b"
 )
 PENALTY_CLAUSE = re.compile(
-    r"\b(?:we|washington|the us|america|the united states|the president|congress|my government|my delegation|i|there|our (?:bombers|forces|navy|fleet|carriers|military)) "
+    r"\b(?:we|ourside|my government|my delegation|i|there|our (?:bombers|forces|navy|fleet|carriers|military)) "
     r"(?:will|would|would have|ll|are going to|shall|will have to|would have to|will be forced to|would be forced to)\b(?! not\b| never\b|(?: \w+){0,2} (?:appreciate|like|welcome|love|prefer|hope|want|consider|reciprocate|understand|listen|"
     r"report|talk|discuss|note|ask|raise|be (?:happy|glad|ready|willing|open|pleased|disappointed|sad|sorry)))"
 )
@@ -470,7 +470,7 @@ THREAT = re.compile(
     r"(?:cancel\w*|void\w*|off|withdrawn|over|dead|gone|revoked)\b)"
 )
 THREAT_CONNECTIVE = re.compile(
-    r"\b(?:or (?:we|you|there|the|it|washington|america|enjoy|expect)|otherwise|if not\b|failing (?:that|this)|or face|"
+    r"\b(?:or (?:we|you|there|the|it|ourside|enjoy|expect)|otherwise|if not\b|failing (?:that|this)|or face|"
     r"or (?:\w+ ){0,2}(?:sanctions|bombers|b 52s?|force|strikes?|war|consequences|isolation|pressure|carriers)|"
     r"(?:and|or) (?:we|you) will (?:have|be forced|be left)|no (?:choice|option) but)\b"
 )
@@ -485,7 +485,7 @@ RHETORICAL_THREAT = re.compile(
     r"why (?:should|would) (?:we|anyone) not|is (?:\w+ ){0,4}?(?:really )?worth (?:losing|risking)|what do you (?:suppose|think|imagine|expect) (?:happens|will happen|would happen))\b"
 )
 OWN_PENALTY = re.compile(
-    r"\b(?:we|america|washington|the (?:us|united states)|our (?:forces|military|fleet|bombers|navy|allies|president))"
+    r"\b(?:we|ourside|our (?:forces|military|fleet|bombers|navy|allies|president))"
     r" (?:will|would|ll|d|shall|are going to|are ready to|stand ready to|must|have to|may have to|might have to)\b"
 )
 NEGATED_THREAT = re.compile(
@@ -515,7 +515,7 @@ REJECT = _boundary_first(
 PROCEDURE = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day)|hello|hi|thx|bye|goodbye|greetings|welcome|thank|thanks|break(?! down| up| off| through| with)|recess|lunch|dinner|"
     r"before we begin|definitions|ground rules|"
-    r"coffee|tea|adjourn|write down what|before we continue|shall we (?:begin|start|proceed|continue|get started)|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:washington|my capital|home|the white house)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
+    r"coffee|tea|adjourn|write down what|before we continue|shall we (?:begin|start|proceed|continue|get started)|moving on|move on to|item (?:one|two|three|four|five|six|\d+)|go ahead with your|your (?:statement|presentation|remarks)|(?:session|meeting|day|round) to a close|wrap (?:up|it up|things up)|call it a day|under advisement|table (?:this|it|that) (?:for now|until|for later)|park (?:this|it|that)|in writing before|before we respond|take (?:\w+ )?notes|(?:one|a) (?:moment|minute|second)|hold on|bear with|call (?:ourside|my capital|home|ourside)|o clock|resume (?:at|after|tomorrow|later|in the (?:morning|afternoon))|reconvene|agenda|schedule|minutes|interpret\w*|translat\w*|repeat|say (?:that|it) again|"
     r"speak up|pause|take (?:five|ten)|next (?:session|item|round|meeting)|let us (?:begin|start|continue|move on|proceed|get started)|"
     r"consult|check with|talk to (?:my|our)|get back to you|our team|my team|capital|hosts?|nice to meet|pleasure)\b"
 )
@@ -553,6 +553,6 @@ DROPPED_DEMAND = re.compile(
     r"(?:forget|drop)\w* (?:the|our) (?:\w+ ){0,3}?demand|we drop it|no (?:more )?preconditions)"
 )
 FLOATING = re.compile(
-    r"\b(?:if we|if our|if america|if washington|suppose|supposing|what if|were we|should we|in exchange for|"
+    r"\b(?:if we|if our|if ourside|suppose|supposing|what if|were we|should we|in exchange for|"
     r"in return for|could we|would it help if|what do (?:i|we) get for|what would (?:i|we) get for)\b"
 )

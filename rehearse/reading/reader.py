@@ -1,0 +1,120 @@
+"""Reading a message as a move, one way through the stages (CONTRACTS.md section 2).
+
+1. ``text`` and ``sentences``: clean the text, split it into sentences;
+2. ``find``: the playbook's items and both sides' names;
+3. ``roles``, ``threats``, ``cues``: what each item does (offered, asked, refused, mentioned),
+   threat phrases, and the rules' own reading;
+4. ``mask``: items and sides replaced by their roles;
+5. ``features``: word and character n-grams of the masked text, and the rules' cues;
+6. ``model``: a linear model's probability for each kind;
+7. ``decide``: the best kind that fits the items found, with its confidence and evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rehearse.content.playbook import Playbook
+from rehearse.moves import Move
+from rehearse.reading.cues import rule_move
+from rehearse.reading.decide import decide
+from rehearse.reading.evidence import evidence
+from rehearse.reading.features import cue_features, word_features
+from rehearse.reading.find import Finder
+from rehearse.reading.itemroles import RoleModel, apply_role_model
+from rehearse.reading.mask import masked_words
+from rehearse.reading.model import KindModel, probabilities, shipped_model
+from rehearse.reading.roles import apply_grants, read_roles
+from rehearse.reading.sentences import Sentence, split_sentences
+from rehearse.reading.text import clean
+
+MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one message was read: the move, the first topic it names, confidence and evidence."""
+
+    move: Move
+    topic: str = ""
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
+    rules: Move | None = field(default=None, compare=False)
+    """The move the rules alone would have read (for diagnostics)."""
+
+
+@dataclass
+class Analysis:
+    """Everything the stages before the model found in a message."""
+
+    sentences: list[Sentence]
+    topic: str
+    rule: Move
+    words: list[str]
+
+
+class Reader:
+    """Reads messages for one persona: its items and sides, the shared patterns and the model."""
+
+    def __init__(self, playbook: Playbook, model: KindModel | None = None, *, use_model: bool = True) -> None:
+        self.playbook = playbook
+        self.finder = Finder(playbook)
+        self.model = (model or shipped_model()) if use_model else None
+        self.memo = True
+        self._memo: dict[str, Reading] = {}
+
+    def classify(self, text: str) -> Move:
+        """Return the move ``text`` makes."""
+        return self.read(text).move
+
+    def read(self, text: str) -> Reading:
+        """Return the reading of ``text`` (remembered: a message seen before costs a lookup)."""
+        found = self._memo.get(text) if self.memo else None
+        if found is None:
+            found = self._read(text)
+            if self.memo:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[text] = found
+        return found
+
+    def analyse(self, text: str, roles: RoleModel | None = None) -> Analysis:
+        """Run the stages before the kind model: sentences, items, roles, the rules' move, masked words.
+
+        With ``roles``, the item-role model has the last word on what each item is doing.
+        """
+        sentences = split_sentences(clean(self.finder.mask_capitals(text)))
+        topic = ""
+        items = self.playbook.items
+        for sentence in sentences:
+            read_roles(sentence, self.finder.find(sentence), items)
+            if not topic:
+                topics = self.finder.topics(sentence)
+                topic = topics[0] if topics else ""
+        apply_grants(sentences)
+        rule = rule_move(sentences)
+        if roles is not None:
+            apply_role_model(sentences, items, roles)
+        return Analysis(sentences, topic, rule, masked_words(sentences, items))
+
+    def _read(self, text: str) -> Reading:
+        a = self.analyse(text, self.model.roles if self.model is not None else None)
+        gives = frozenset().union(*(s.gives for s in a.sentences)) if a.sentences else frozenset()
+        asks = frozenset().union(*(s.asks for s in a.sentences)) if a.sentences else frozenset()
+        if self.model is None:
+            move, confidence = a.rule, 1.0
+            other: list[str] = []
+        else:
+            other = word_features(a.words) + cue_features(a.sentences, a.rule)
+            probs = probabilities(self.model.scores(a.words, other))
+            move, confidence = decide(probs, self.model.kinds, gives, asks)
+        why = evidence(a.sentences, move, self.playbook.items, self.model, other)
+        return Reading(move, a.topic, confidence, why, a.rule)
+
+
+def reader_for(playbook: Playbook) -> Reader:
+    """Return the reader of a playbook (built once and kept with it)."""
+    reader = playbook.cache.get("reader")
+    if not isinstance(reader, Reader):
+        reader = playbook.cache["reader"] = Reader(playbook)
+    return reader
