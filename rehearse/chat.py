@@ -26,6 +26,10 @@ class ChatIO:
     interactive: bool
 
 
+LOW_CONFIDENCE = 0.6
+"""Below this confidence a reading is flagged as unsure."""
+
+
 def status_line(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
     """Return the one-line status after a turn: stage, meters with changes, how the message was read."""
     meters = " | ".join(
@@ -38,7 +42,10 @@ def status_line(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
         read += "; offers " + and_list(persona.label(i) for i in sorted(turn.move.gives))
     if turn.move.asks:
         read += "; asks " + and_list(persona.label(i) for i in sorted(turn.move.asks))
-    return f"[{turn.state} | {meters} | read as {read}]"
+    if turn.confidence < LOW_CONFIDENCE:
+        read += f" (unsure: {turn.confidence:.0%})"
+    evidence = f"\n  because {'; '.join(turn.evidence)}" if turn.evidence else ""
+    return f"[{turn.state} | {meters} | read as {read}]{evidence}"
 
 
 def _wrap(text: str, indent: str = "") -> str:

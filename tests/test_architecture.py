@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "rehearse"
-HEADLESS = ["engine", "content", "records"]
+HEADLESS = ["engine", "content", "reading", "records"]
+# Each layer imports only from the layers below it: moves < content < reading < engine.
+BELOW = {
+    "content": ("rehearse.moves", "rehearse.errors", "rehearse.content", "rehearse.locations", "rehearse.version"),
+    "reading": ("rehearse.moves", "rehearse.errors", "rehearse.content", "rehearse.reading"),
+}
 
 
 def _imports(path: Path) -> set[str]:
@@ -30,6 +35,28 @@ def test_headless_packages_never_import_textual_or_ui(package: str) -> None:
         for path in sorted((PACKAGE / package).rglob("*.py"))
         for name in _imports(path)
         if name.split(".")[0] == "textual" or name.startswith("rehearse.ui")
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("package", sorted(BELOW))
+def test_lower_layers_import_nothing_from_the_layers_above(package: str) -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted((PACKAGE / package).rglob("*.py"))
+        for name in _imports(path)
+        if name.startswith("rehearse") and not name.startswith(BELOW[package])
+    ]
+    assert offenders == []
+
+
+def test_no_side_of_any_scenario_is_named_in_the_reader() -> None:
+    names = ("washington", "pyongyang", "america", "seoul", "beijing", "korea", "dprk", "congress", "kim ")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted((PACKAGE / "reading").rglob("*.py"))
+        for name in names
+        if name in path.read_text(encoding="utf-8").lower()
     ]
     assert offenders == []
 

@@ -56,6 +56,10 @@ class Turn:
     ledger: tuple[Exchange, ...] = ()
     topic: str = ""
     notes: tuple[str, ...] = field(default=())
+    confidence: float = 1.0
+    """How sure the reader was of the move (0 to 1)."""
+    evidence: tuple[str, ...] = field(default=())
+    """The phrases that decided the reading ("offer: 'we will limit exercises'")."""
 
 
 class Negotiation:
@@ -184,6 +188,8 @@ class Negotiation:
             tuple(self._ledger),
             topic,
             tuple(notes),
+            reading.confidence,
+            reading.evidence,
         )
         self._turns.append(turn)
         return turn

@@ -243,7 +243,7 @@ class SideNames:
 
     Names in capitals ("US", "U.S.") match only as typed in capitals, in the original text, so
     the pronoun "us" is never taken for a country; other names match on the cleaned words, a
-    final ``*`` allowing endings ("American*" finds "Americans").
+    final ``*`` allowing endings ("Ruritan*" finds "Ruritanians").
     """
 
     def __init__(self, user: Iterable[str], persona: Iterable[str]) -> None:
@@ -306,7 +306,7 @@ class SideNames:
         return found
 
     def _prefixed(self, word: str) -> list[tuple[tuple[str, ...], bool, str]]:
-        """Return one-word open-ended names that ``word`` begins with ("americans" for "American*")."""
+        """Return one-word open-ended names that ``word`` begins with ("ruritanians" for "Ruritan*")."""
         return [
             entry
             for first, entries in self._phrases.items()

@@ -34,6 +34,8 @@ def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
         "say": turn.say,
         **turn_fields(turn),
         "reasons": [str(r) for r in turn.reasons],
+        "confidence": turn.confidence,
+        "evidence": list(turn.evidence),
         "situation": turn.situation,
         "table": turn.table.as_dict() if turn.table else None,
         "ledger": [exchange.as_dict() for exchange in turn.ledger],

@@ -23,6 +23,8 @@ class Reading:
     gives: tuple[str, ...]
     asks: tuple[str, ...]
     reasons: tuple[str, ...]
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ def live_view(neg: Negotiation) -> SessionView:
             tuple(sorted(t.move.gives)),
             tuple(sorted(t.move.asks)),
             tuple(str(r) for r in t.reasons),
+            t.confidence,
+            t.evidence,
         )
     return SessionView(persona, neg.state, meters, neg.table, tuple(neg.ledger), last, len(turns))
 
@@ -93,6 +97,10 @@ def record_view(persona: Playbook, records: list[dict[str, Any]], upto: int) -> 
         tuple(move.get("gives", [])),
         tuple(move.get("asks", [])),
         tuple(record.get("reasons", [])),
+        _confidence(record.get("confidence")),
+        tuple(str(e) for e in record.get("evidence", []) if isinstance(e, str))
+        if isinstance(record.get("evidence"), list)
+        else (),
     )
     return SessionView(
         persona,
@@ -103,3 +111,10 @@ def record_view(persona: Playbook, records: list[dict[str, Any]], upto: int) -> 
         last,
         upto,
     )
+
+
+def _confidence(value: Any) -> float:
+    """Return a saved confidence, or 1.0 when the record has none (older files) or a bad one."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return 1.0

@@ -37,7 +37,12 @@ def status_text(neg: Negotiation) -> Text:
         if change:
             text.append(f" ({change:+d})", style="bold")
     if neg.turns:
-        text.append(f" · read as {neg.turns[-1].move.kind}")
+        last = neg.turns[-1]
+        text.append(f" · read as {last.move.kind}")
+        if last.confidence < 0.6:
+            text.append(f" (unsure, {last.confidence:.0%})", style="bold")
+        if last.evidence:
+            text.append(f" · {last.evidence[0]}", style="dim")
     return text
 
 

@@ -92,9 +92,12 @@ class SidePanel(VerticalScroll):
         if last is None:
             text.append("(nothing said yet)", style="not bold")
             return text
-        text.append(f"{last.kind}\n", style="not bold")
+        sure = "" if last.confidence >= 0.6 else f" (unsure, {last.confidence:.0%})"
+        text.append(f"{last.kind}{sure}\n", style="not bold")
         text.append(f"offers: {and_list(view.label(i) for i in last.gives)}\n", style="not bold")
         text.append(f"asks: {and_list(view.label(i) for i in last.asks)}\n", style="not bold")
+        for found in last.evidence:
+            text.append(f"· {found}\n", style="dim not bold")
         for reason in last.reasons:
             text.append(f"→ {reason}\n", style="italic not bold")
         return text
