@@ -17,6 +17,10 @@ from rehearse.reading.model import KindModel
 from rehearse.reading.sentences import Sentence, clause_bounds
 
 MAX_WORDS = 9
+_FUNCTION_WORDS = frozenset(
+    "a an the we you i it they us our your my me this that these those to of in on at for and or but "
+    "is are was be will would can could let do does did have has so then now".split()
+)
 
 
 def evidence(
@@ -39,7 +43,9 @@ def evidence(
         if words:
             out.append(f"threat: '{_short(words)}'")
     if move.kind not in ("reciprocal", "threat"):
-        cue = _pattern_cue(sentences, move) or (_word_cue(model, features, move) if model else "")
+        cue = _pattern_cue(sentences, move)
+        if not cue and model is not None and not (move.gives or move.asks):
+            cue = _word_cue(model, features, move)
         if cue:
             out.append(f"{move.kind}: '{cue}'")
     if move.kind == "question" and sentences and sentences[-1].mark == "?" and not out:
@@ -50,7 +56,7 @@ def evidence(
 def _phrase(s: Sentence, start: int, end: int) -> str:
     """Return the clause around an item, as the user wrote its words (side names spelt out)."""
     lo, hi = clause_bounds(s.raw, start, end)
-    words = [w for w in s.shown[lo:hi] if w not in ",;:?"]
+    words = [w for w in s.shown[max(lo, start - 4) : end] if w not in ",;:?"]
     return _short(" ".join(words))
 
 
@@ -62,7 +68,7 @@ def _short(text: str) -> str:
 _KIND_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "accept": (L.ACCEPT_DESPITE, L.ACCEPT),
     "reject": (L.REJECT,),
-    "other": (L.PROCEDURE, L.PRINCIPLE),
+    "other": (L.PROCEDURE, L.DEFERRAL, L.PRINCIPLE),
     "concession": (L.DROPPED_DEMAND,),
     "demand": (L.INSISTING, L.IMPERATIVE_START),
     "question": (L.INDIRECT_QUESTION, L.TAG_QUESTION),
@@ -85,7 +91,7 @@ def _word_cue(model: KindModel, features: Sequence[str], move: Move) -> str:
         if weight <= 0.1:
             break
         if name.startswith("w:"):
-            text = " ".join(w for w in name[2:].split() if w.islower() and w not in ("<s>", "</s>"))
-            if text:
-                return text
+            words = [w for w in name[2:].split() if w.isalpha() and w.islower()]
+            if words and any(w not in _FUNCTION_WORDS for w in words):
+                return " ".join(words)
     return ""

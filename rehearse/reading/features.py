@@ -42,8 +42,8 @@ def char_features(word: str) -> tuple[str, ...]:
     )
 
 
-def cue_features(sentences: list[Sentence], rule: Move) -> list[str]:
-    """Return the rules' cues as features."""
+def cue_features(sentences: list[Sentence], rule: Move, known: frozenset[str] = frozenset()) -> list[str]:
+    """Return the rules' cues as features (with ``known`` words, also how much of the text is unknown)."""
     if not sentences:
         return ["r:empty"]
     last = sentences[-1]
@@ -66,13 +66,22 @@ def cue_features(sentences: list[Sentence], rule: Move) -> list[str]:
         "mentioned": any(s.mentioned for s in sentences),
     }
     cues.extend(f"r:{name}" for name, on in flags.items() if on)
+    if known:
+        words = [w for s in sentences for w in s.raw if w.isalpha()]
+        unknown = sum(w not in known for w in words)
+        if words and unknown == len(words):
+            cues.append("r:unknown=all")
+        elif words and unknown * 2 >= len(words):
+            cues.append("r:unknown=most")
     return cues
 
 
-def features(words: list[str], sentences: list[Sentence], rule: Move) -> list[str]:
-    """Return every feature of a message (a feature may repeat; the model counts it once)."""
+def features(
+    words: list[str], sentences: list[Sentence], rule: Move, known: frozenset[str] = frozenset()
+) -> list[str]:
+    """Return every feature of a message (a feature counts as often as it occurs)."""
     out = word_features(words)
     for word in words:
         out.extend(char_features(word))
-    out.extend(cue_features(sentences, rule))
+    out.extend(cue_features(sentences, rule, known))
     return out

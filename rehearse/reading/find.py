@@ -8,6 +8,8 @@ user's side and ``theirside`` for the persona's, so the shared patterns never na
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rehearse.content.playbook import Playbook
 from rehearse.reading.lexicon import Lexicon, Match, SideNames
 from rehearse.reading.sentences import Sentence, clauses
@@ -17,8 +19,8 @@ from rehearse.reading.text import stems
 class Finder:
     """Finds items, topics and side names in sentences, for one playbook."""
 
-    def __init__(self, playbook: Playbook) -> None:
-        self.lexicon = Lexicon(playbook.items.values(), playbook.topics)
+    def __init__(self, playbook: Playbook, known: Iterable[str] = ()) -> None:
+        self.lexicon = Lexicon(playbook.items.values(), playbook.topics, known)
         self.sides = SideNames(playbook.sides.user, playbook.sides.persona)
         self._cues = {
             item.id: (item.instead_of, [c.lower() for c in item.cues])

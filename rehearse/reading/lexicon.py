@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rehearse.content.playbook import Item
 from rehearse.reading.text import clean, stem, tokens
+from rehearse.reading.typos import Speller
 
 FILLERS = frozenset(
     [
@@ -94,12 +95,29 @@ def _word_matches(word: _Word, token: str, raw: str) -> bool:
 class Lexicon:
     """Matches item and topic phrases against the stems of a sentence."""
 
-    def __init__(self, items: Iterable[Item], topics: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self, items: Iterable[Item], topics: Mapping[str, Iterable[str]], known: Iterable[str] = ()
+    ) -> None:
         self.items = {item.id: item for item in items}
         self._sides = {key: item.side for key, item in self.items.items()}
         self._item_phrases = self._index((item.id, p) for item in self.items.values() for p in item.phrases)
         self._topic_phrases = self._index((name, p) for name, ps in topics.items() for p in ps)
         self._exclusions = self._index((item.id, p) for item in self.items.values() for p in item.exclude)
+        words = [w for index in (self._item_phrases, self._topic_phrases) for w in index.words()]
+        self.speller = Speller(
+            (w.text for w in words if not w.prefix), (w.text for w in words if w.prefix), known
+        )
+
+    def spelled(self, raw: list[str], stemmed: list[str]) -> tuple[list[str], list[str]]:
+        """Return the words with misspelt phrase words corrected (the same lists if none is)."""
+        fixed_raw, fixed_stems = raw, stemmed
+        for i, word in enumerate(raw):
+            meant = self.speller.correct(word)
+            if meant is not None:
+                if fixed_raw is raw:
+                    fixed_raw, fixed_stems = list(raw), list(stemmed)
+                fixed_raw[i] = fixed_stems[i] = meant
+        return fixed_raw, fixed_stems
 
     @staticmethod
     def _index(pairs: Iterable[tuple[str, str]]) -> _Index:
@@ -118,10 +136,12 @@ class Lexicon:
 
     def find_items(self, raw: list[str], stemmed: list[str]) -> list[Match]:
         """Return item matches in a sentence, dropping any whose words a longer match used."""
+        raw, stemmed = self.spelled(raw, stemmed)
         found = _find(self._item_phrases, raw, stemmed)
         if self._exclusions.by_first or self._exclusions.by_prefix:
             blocked = _find(self._exclusions, raw, stemmed)
             found = [m for m in found if not any(b.key == m.key and b.used & m.used for b in blocked)]
+        found = [m for m in found if not _spans_other(m, found, self._sides)]
         found.sort(key=lambda m: (-len(m.used), m.weak, m.start))
         kept: list[Match] = []
         repeats: list[Match] = []
@@ -139,7 +159,7 @@ class Lexicon:
             for k in kept
             if not k.weak or not {s for s in strong - {k.key} if side.get(s) == side.get(k.key)}
         ]
-        kept = [k for k in kept if not _spans_other(k, kept)]
+        kept = [k for k in kept if not _spans_other(k, kept, side)]
         kept = [_merged(k, [r for r in repeats if r.key == k.key]) for k in kept]
         return sorted(kept, key=lambda m: m.start)
 
@@ -160,10 +180,19 @@ def _merged(match: Match, repeats: list[Match]) -> Match:
     return Match(match.key, min(used), max(used) + 1, frozenset(used), match.weak)
 
 
-def _spans_other(match: Match, others: list[Match]) -> bool:
-    """Return whether a gap in ``match`` holds a whole multi-word match of another item."""
+def _spans_other(match: Match, others: list[Match], side: Mapping[str, str]) -> bool:
+    """Return whether a gap in ``match`` holds a whole match of another item.
+
+    Any match of an item of the other side counts ("suspend the exercises for a test freeze"
+    is not "suspend .. test"); of the same side, only a match of several words.
+    """
     gaps = set(range(match.start, match.end)) - match.used
-    return any(o.key != match.key and len(o.used) > 1 and o.used <= gaps for o in others)
+    return any(
+        o.key != match.key
+        and (len(o.used) > 1 or side.get(o.key) != side.get(match.key))
+        and o.used <= gaps
+        for o in others
+    )
 
 
 class _Index:
@@ -175,6 +204,10 @@ class _Index:
         self._lengths: list[int] | None = None
         self.weak: set[int] = set()
         self._memo: dict[tuple[str, str], list[tuple[str, tuple[_Word, ...]]]] = {}
+
+    def words(self) -> list[_Word]:
+        """Return every phrase word of the index."""
+        return [w for table in (self.by_first, self.by_prefix) for entries in table.values() for _, ws in entries for w in ws]
 
     def candidates(self, raw: str, stemmed: str) -> list[tuple[str, tuple[_Word, ...]]]:
         """Return the phrases whose first word matches this token (remembered per token)."""

@@ -41,6 +41,8 @@ class KindModel:
         }
         self.info: dict[str, Any] = data.get("info", {})
         self.roles = RoleModel(data["roles"], scale) if "roles" in data else None
+        self.vocabulary = frozenset(data.get("vocabulary", ()))
+        """Words common in the labelled corpora: never taken for a misspelling."""
         self._zero = (0.0,) * len(kinds)
         self._word_memo: dict[str, tuple[float, ...]] = {}
 

@@ -259,7 +259,9 @@ OWN_COMMITMENT = re.compile(
 )
 DEFERRAL = re.compile(
     r"\b(?:(?:on )?the agenda for|agenda for (?:tomorrow|later|the next|the second|another)|next session|second session|after (?:the )?(?:break|lunch)|another day|separate (?:topic|issue|track)|"
-    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|for a later (?:phase|stage|date)|experts (?:can|will|should) (?:meet|look|discuss)|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow))\b"
+    r"come back to (?:it|this|that) (?:later|after|tomorrow)|lawyers|for a later (?:phase|stage|date)|experts (?:can|will|should) (?:meet|look|discuss)|technical matter|who sits|in the room|later today|talk (?:about )?it (?:after|later|tomorrow)|"
+    r"park\w*|(?:in|at|to) a later (?:phase|stage|round|date|session)|put (?:\w+ ){0,3}?on hold|leave (?:\w+ ){0,3}?for later|"
+    r"(?:for|until) another (?:day|round|time))\b"
 )
 TAG_QUESTION = re.compile(
     r"(?:\b(?:is|would) (?:that|it) (?:something you can do|possible|ok|okay|doable|feasible|acceptable)|"
@@ -299,7 +301,9 @@ INDIRECT_QUESTION = re.compile(
     r"\b(?:i wonder|we wonder|wondering|i would like to know|we would like to know|may i ask|let me ask|"
     r"permit me to ask|allow me to ask|i would like to ask|i want to ask|ask (?:how|what|why|whether|if|when)|"
     r"can you tell|could you tell|tell (?:me|us) (?:what|how|why|whether|if|when)|curious (?:to know|whether|if|about)|"
-    r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand|please explain|explain (?:me|us|please))\b"
+    r"explain (?:to us )?(?:what|how|why)|help (?:me|us) understand|please explain|explain (?:me|us|please))\b|"
+    # a request for information: "Explain your dual-track idea to me."
+    r"^(?:please )?(?:explain|clarify|elaborate on|describe|walk (?:me|us) through|tell (?:me|us) (?:more )?about)\b"
 )
 _NOT = r"(?<!not )(?<!never )(?<!no )"
 # Penalty phrases by family (sanctions, force, taking back what was offered, leaving, veiled
@@ -498,7 +502,9 @@ ACCEPT = re.compile(
     r"(?:that|this|it) works|works for us|on board|we concur|concur|confirm (?:our )?agreement|agreeable to (?:us|my|our)|consider it done|let us do (?:it|this)|done|"
     r"approved?|accepts|works? for us|go along with|we can work with|we will take (?:it|that|this)(?! under| back| up| to| home)|got (?:yourself )?a deal|strike (?:that|the|a) deal|endorse|why not|we will sign|aggreed|agred|no (?:objection|problem)s?|we take (?:it|that|this)|sign on to (?:it|that|this)|sign off on (?:it|that|this)|count us in|settled(?! peacefully| by| through| in)|let us sign|sign (?:it|here)|"
     r"write it (?:down|up)|shake on it|it is a deal|go ahead(?! with your)|roger|affirmative|we have an agreement|we have a deal|"
-    r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b"
+    r"you have a deal|agreement reached|we are agreed|that suits us|suits us|good with (?:that|this)|we are in)\b|"
+    # a whole sentence of assent: "Sure.", "Yes, of course."
+    r"(?<![\w ])(?:(?:sure|certainly|of course|absolutely|yes|yeah|yep|indeed)(?: thing| then| ,)?\s?)+(?![\w ])"
 )
 REJECT = _boundary_first(
     r"(?:^no\b(?! objection| problem)|\bno(?: [,;:]|$)|\bnot interested\b|\bbad deal\b|\bsays? no\b|\bdead on arrival\b|\bimpossible\b|\bis rejected\b|\bnope\b|^never\b|\bnever (?:will|agree|accept|happen)|\b(?:will|would) never do\b|\bnever do (?:that|it)\b|\brefuse|\breject|\bdecline|\bunacceptable\b|\bnon ?starter\b|\bcan not make\b|\bnot (?:going to|gonna) (?:agree|accept|sign)\b|\bnever be on the (?:agenda|table)\b|\bfalls? (?:\w+ )?short\b|\bcan not be accepted\b|\b(?:have to|will|must|going to) pass\b|\bnot in this lifetime\b|\b(?:not|never) (?:gonna|going to) (?:fly|sign)\b|\bwill not fly\b|\bnot (?:allow|permit) (?:me|us) to (?:agree|accept|sign)\b|\banswer is no\b|\bturn (?:that|this|it) down\b|\bturn down (?:that|this|the|your)\b|\bcan not to accept\b|\bnot (?:the |a )?(?:subject|part) of (?:these|this|the|our) (?:discussions?|negotiations?|talks|meeting|agenda)\b|"

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rehearse.content.playbook import Playbook
@@ -29,6 +30,13 @@ from rehearse.reading.sentences import Sentence, split_sentences
 from rehearse.reading.text import clean
 
 MEMO_SIZE = 4096
+
+
+class _NoModel:
+    vocabulary: frozenset[str] = frozenset()
+
+
+_NO_MODEL = _NoModel()
 
 
 @dataclass(frozen=True)
@@ -56,10 +64,19 @@ class Analysis:
 class Reader:
     """Reads messages for one persona: its items and sides, the shared patterns and the model."""
 
-    def __init__(self, playbook: Playbook, model: KindModel | None = None, *, use_model: bool = True) -> None:
+    def __init__(
+        self,
+        playbook: Playbook,
+        model: KindModel | None = None,
+        *,
+        use_model: bool = True,
+        known: Iterable[str] | None = None,
+    ) -> None:
         self.playbook = playbook
-        self.finder = Finder(playbook)
         self.model = (model or shipped_model()) if use_model else None
+        if known is None:
+            known = (self.model or shipped_model() or model or _NO_MODEL).vocabulary
+        self.finder = Finder(playbook, known)
         self.memo = True
         self._memo: dict[str, Reading] = {}
 
@@ -105,7 +122,8 @@ class Reader:
             move, confidence = a.rule, 1.0
             other: list[str] = []
         else:
-            other = word_features(a.words) + cue_features(a.sentences, a.rule)
+            known = self.finder.lexicon.speller.known
+            other = word_features(a.words) + cue_features(a.sentences, a.rule, known)
             probs = probabilities(self.model.scores(a.words, other))
             move, confidence = decide(probs, self.model.kinds, gives, asks)
         why = evidence(a.sentences, move, self.playbook.items, self.model, other)

@@ -27,6 +27,7 @@ from rehearse.reading.features import features
 from rehearse.reading.itemroles import RoleModel, occurrence_features
 from rehearse.reading.model import KindModel, probabilities
 from rehearse.reading.reader import Reader
+from rehearse.reading.text import clean, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
@@ -68,11 +69,28 @@ def load_rows(paths: list[Path]) -> list[Row]:
     return out
 
 
+def vocabulary(rows: list[Row]) -> list[str]:
+    """Return the words common in the corpora (3 times or more, in 2 corpora or more), sorted."""
+    counts: Counter[str] = Counter()
+    where: dict[str, set[str]] = {}
+    for row in rows:
+        for word in tokens(clean(row.text)):
+            if word.isalpha():
+                counts[word] += 1
+                where.setdefault(word, set()).add(row.corpus)
+    return sorted(w for w, n in counts.items() if n >= 3 and len(where[w]) >= 2)
+
+
 class Readers(dict[str, Reader]):
-    """One rules-only reader per persona, built on first use."""
+    """One rules-only reader per persona, built on first use, knowing the corpora's words."""
+
+    def __init__(self, known: list[str]) -> None:
+        super().__init__()
+        self.known = known
 
     def __missing__(self, persona: str) -> Reader:
-        reader = self[persona] = Reader(load_playbook(PERSONAS / f"{persona}.yaml"), use_model=False)
+        playbook = load_playbook(PERSONAS / f"{persona}.yaml")
+        reader = self[persona] = Reader(playbook, use_model=False, known=self.known)
         return reader
 
 
@@ -93,11 +111,17 @@ def kind_samples(rows: list[Row], readers: Readers, roles: RoleModel | None) -> 
     """Return the kind features of these rows, with the item sets the role model leaves."""
     out = []
     for row in rows:
-        a = readers[row.persona].analyse(row.text, roles)
+        reader = readers[row.persona]
+        a = reader.analyse(row.text, roles)
         gives = frozenset().union(*(s.gives for s in a.sentences)) if a.sentences else frozenset()
         asks = frozenset().union(*(s.asks for s in a.sentences)) if a.sentences else frozenset()
         out.append(
-            {"features": Counter(features(a.words, a.sentences, a.rule)), "kind": row.kind, "gives": gives, "asks": asks}
+            {
+                "features": Counter(features(a.words, a.sentences, a.rule, reader.finder.lexicon.speller.known)),
+                "kind": row.kind,
+                "gives": gives,
+                "asks": asks,
+            }
         )
     return out
 
@@ -149,6 +173,7 @@ def train(rows: list[Row], readers: Readers, c_kind: float = C_KIND, c_roles: fl
         samples += kind_samples([r for r in rows if r.corpus in held], readers, RoleModel(inner, SCALE))
     data = fit_kinds(samples, c_kind)
     data["roles"] = roles_data
+    data["vocabulary"] = readers.known
     data["info"] = {"utterances": len(rows), "c_kind": c_kind, "c_roles": c_roles, "corpora": names}
     return data
 
@@ -181,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [p for p in corpora() if p.stem not in args.exclude]
     rows = load_rows(paths)
-    readers = Readers()
+    readers = Readers(vocabulary(rows))
     print(f"{len(rows)} utterances from {len(paths)} corpora", file=sys.stderr)
     if args.cv:
         for persona in sorted({r.persona for r in rows}):
