@@ -13,7 +13,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rehearse"
 HEADLESS = ["engine", "content", "reading", "records"]
 # Each layer imports only from the layers below it: moves < content < reading < engine.
 BELOW = {
-    "content": ("rehearse.moves", "rehearse.errors", "rehearse.content", "rehearse.locations", "rehearse.version"),
+    "content": (
+        "rehearse.moves",
+        "rehearse.errors",
+        "rehearse.content",
+        "rehearse.locations",
+        "rehearse.version",
+    ),
     "reading": ("rehearse.moves", "rehearse.errors", "rehearse.content", "rehearse.reading"),
 }
 

@@ -15,8 +15,8 @@ from rehearse.content.checker import Checker, suggest
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import load_persona
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
-from rehearse.moves import MOVE_KINDS, OUTCOMES
 from rehearse.errors import ContentError, RehearseError
+from rehearse.moves import MOVE_KINDS, OUTCOMES
 
 TOP_REQUIRED = ("drill", "persona", "turns")
 TOP_OPTIONAL = ("seed", "title", "briefing", "objectives")

@@ -13,8 +13,8 @@ from rehearse.content.playbook import ACTIONS, Item, Playbook, Rule, Side, Sides
 from rehearse.content.validated import is_validated, mark_validated
 from rehearse.content.vocabulary import CONDITION_NAMES, TEMPLATE_NAMES
 from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
-from rehearse.moves import MOVE_KINDS, OUTCOMES
 from rehearse.errors import ContentError
+from rehearse.moves import MOVE_KINDS, OUTCOMES
 
 TOP_REQUIRED = ("id", "name", "briefing", "items", "meters", "states", "initial", "transitions", "replies")
 TOP_OPTIONAL = (

@@ -15,12 +15,12 @@ from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.content.templates import RENDER_ERRORS, render
-from rehearse.reading.reader import reader_for
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move
 from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
 from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
+from rehearse.reading.reader import reader_for
 
 MAX_MESSAGE = 100_000
 

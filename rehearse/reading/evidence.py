@@ -6,9 +6,8 @@ misreading can be seen, and corrected, before it costs anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 import re
+from collections.abc import Mapping, Sequence
 
 from rehearse.content.playbook import Item
 from rehearse.moves import Move
@@ -18,8 +17,51 @@ from rehearse.reading.sentences import Sentence, clause_bounds
 
 MAX_WORDS = 9
 _FUNCTION_WORDS = frozenset(
-    "a an the we you i it they us our your my me this that these those to of in on at for and or but "
-    "is are was be will would can could let do does did have has so then now".split()
+    [
+        "a",
+        "an",
+        "the",
+        "we",
+        "you",
+        "i",
+        "it",
+        "they",
+        "us",
+        "our",
+        "your",
+        "my",
+        "me",
+        "this",
+        "that",
+        "these",
+        "those",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "be",
+        "will",
+        "would",
+        "can",
+        "could",
+        "let",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "so",
+        "then",
+        "now",
+    ]
 )
 
 
@@ -55,7 +97,7 @@ def evidence(
 
 def _phrase(s: Sentence, start: int, end: int) -> str:
     """Return the clause around an item, as the user wrote its words (side names spelt out)."""
-    lo, hi = clause_bounds(s.raw, start, end)
+    lo, _ = clause_bounds(s.raw, start, end)
     words = [w for w in s.shown[max(lo, start - 4) : end] if w not in ",;:?"]
     return _short(" ".join(words))
 

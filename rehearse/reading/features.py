@@ -37,9 +37,7 @@ def char_features(word: str) -> tuple[str, ...]:
     if word in ROLE_TOKENS or len(word) < 2:
         return ()
     padded = f" {word} "
-    return tuple(
-        f"c:{padded[i : i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1)
-    )
+    return tuple(f"c:{padded[i : i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1))
 
 
 def cue_features(sentences: list[Sentence], rule: Move, known: frozenset[str] = frozenset()) -> list[str]:

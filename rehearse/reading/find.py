@@ -93,6 +93,8 @@ def _collapse(s: Sentence, matches: list[Match], spans: list[tuple[int, int, str
     s.stemmed = stems(raw)
     s.joined = " ".join(raw)
     return [
-        Match(m.key, position[m.start], position[m.end - 1] + 1, frozenset(position[u] for u in m.used), m.weak)
+        Match(
+            m.key, position[m.start], position[m.end - 1] + 1, frozenset(position[u] for u in m.used), m.weak
+        )
         for m in matches
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from rehearse.content.playbook import Item
@@ -45,8 +46,8 @@ def occurrence_features(s: Sentence, match: Match, items: Mapping[str, Item]) ->
     ]
     base.extend(f"L:{w}" for w in left)
     base.extend(f"R:{w}" for w in right)
-    base.extend(f"LB:{a} {b}" for a, b in zip(left, left[1:], strict=False))
-    base.extend(f"RB:{a} {b}" for a, b in zip(right, right[1:], strict=False))
+    base.extend(f"LB:{a} {b}" for a, b in pairwise(left))
+    base.extend(f"RB:{a} {b}" for a, b in pairwise(right))
     base.extend(f"S:{w}" for w in words)
     return [f"{side}|{f}" for f in base]
 

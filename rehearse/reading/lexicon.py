@@ -7,8 +7,8 @@ small filler words ('the', 'your', 'all', ...) may stand between any two phrase 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rehearse.content.playbook import Item
@@ -188,9 +188,7 @@ def _spans_other(match: Match, others: list[Match], side: Mapping[str, str]) -> 
     """
     gaps = set(range(match.start, match.end)) - match.used
     return any(
-        o.key != match.key
-        and (len(o.used) > 1 or side.get(o.key) != side.get(match.key))
-        and o.used <= gaps
+        o.key != match.key and (len(o.used) > 1 or side.get(o.key) != side.get(match.key)) and o.used <= gaps
         for o in others
     )
 
@@ -207,7 +205,13 @@ class _Index:
 
     def words(self) -> list[_Word]:
         """Return every phrase word of the index."""
-        return [w for table in (self.by_first, self.by_prefix) for entries in table.values() for _, ws in entries for w in ws]
+        return [
+            w
+            for table in (self.by_first, self.by_prefix)
+            for entries in table.values()
+            for _, ws in entries
+            for w in ws
+        ]
 
     def candidates(self, raw: str, stemmed: str) -> list[tuple[str, tuple[_Word, ...]]]:
         """Return the phrases whose first word matches this token (remembered per token)."""
@@ -297,7 +301,10 @@ class SideNames:
         self._acronyms = (
             re.compile(
                 r"(?<![A-Za-z.])(?:"
-                + "|".join(re.escape(a) + (r"(?![A-Za-z])" if a[-1] == "." else r"(?![A-Za-z.])") for a, _ in acronyms)
+                + "|".join(
+                    re.escape(a) + (r"(?![A-Za-z])" if a[-1] == "." else r"(?![A-Za-z.])")
+                    for a, _ in acronyms
+                )
                 + ")"
             )
             if acronyms

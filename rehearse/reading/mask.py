@@ -50,11 +50,11 @@ def sentence_words(s: Sentence, items: Mapping[str, Item], focus: Match | None =
             role_at[position] = role
     previous = ""
     for position, word in enumerate(s.raw):
-        role = role_at.get(position)
-        if role is not None:
-            if role != previous:
-                out.append(role)
-            previous = role
+        found = role_at.get(position)
+        if found is not None:
+            if found != previous:
+                out.append(found)
+            previous = found
             continue
         previous = ""
         out.append("0" if word.isdigit() else word)

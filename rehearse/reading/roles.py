@@ -14,11 +14,11 @@ from rehearse.reading import patterns as L
 from rehearse.reading.lexicon import Match
 from rehearse.reading.sentences import Sentence, clause_bounds
 from rehearse.reading.text import stem
-from rehearse.reading.threats import is_threat, inquiring, penalised_misconduct, withdraw_penalised
+from rehearse.reading.threats import inquiring, is_threat, penalised_misconduct, withdraw_penalised
 
 
 def apply_grants(sentences: list[Sentence]) -> None:
-    """A step recalled from history or reported speech is offered if a later sentence grants it."""
+    """Offer a step recalled from history or reported speech when a later sentence grants it."""
     for i, sentence in enumerate(sentences):
         if sentence.recalled and any(L.GRANTED.search(later.joined) for later in sentences[i + 1 :]):
             sentence.gives |= sentence.recalled
@@ -49,9 +49,7 @@ def read_roles(s: Sentence, matches: list[Match], items: dict[str, Item]) -> Non
         before = [w for i, w in enumerate(s.raw[start : match.start], start) if i not in used]
         after = [w for i, w in enumerate(s.raw[match.end : end], match.end) if i not in used]
         after_sentence = _until_condition(
-            " ".join(
-                w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used
-            )
+            " ".join(w for i, w in enumerate(s.raw[match.end : match.end + 12], match.end) if i not in used)
         )
         if deferred:
             s.mentioned.add(item.id)
@@ -237,4 +235,3 @@ _NOT_OFFERED_REFRAIN = (
     r"not something|not on the agenda|not up for)\b"
 )
 _NOT_YET_AFTER = r"\b(?:remains?|stays?) in place\b|\bwill have to wait\b|\bnot (?:yet|now|possible|happening|going to happen)\b"
-

@@ -95,4 +95,3 @@ def is_threat(text: str, said: str) -> str:
     connective = L.THREAT_CONNECTIVE.search(text)
     penalty = L.PENALTY_AFTER_CONNECTIVE.search(text, connective.end()) if connective else None
     return text[connective.start() : penalty.end()] if connective and penalty else ""
-

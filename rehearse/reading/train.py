@@ -117,7 +117,9 @@ def kind_samples(rows: list[Row], readers: Readers, roles: RoleModel | None) -> 
         asks = frozenset().union(*(s.asks for s in a.sentences)) if a.sentences else frozenset()
         out.append(
             {
-                "features": Counter(features(a.words, a.sentences, a.rule, reader.finder.lexicon.speller.known)),
+                "features": Counter(
+                    features(a.words, a.sentences, a.rule, reader.finder.lexicon.speller.known)
+                ),
                 "kind": row.kind,
                 "gives": gives,
                 "asks": asks,
@@ -140,7 +142,9 @@ def _fit(x_rows: list[Counter[str]], y: list[int], c: float) -> tuple[Any, list[
 def fit_roles(samples: list[tuple[Counter[str], int]], c: float = C_ROLES) -> dict[str, Any]:
     """Fit the item-role model and return its data."""
     model, names = _fit([f for f, _ in samples], [y for _, y in samples], c)
-    weights = {n: round(float(w) * SCALE) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT}
+    weights = {
+        n: round(float(w) * SCALE) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT
+    }
     return {"bias": round(float(model.intercept_[0]) * SCALE), "weights": dict(sorted(weights.items()))}
 
 
@@ -162,7 +166,9 @@ def fit_kinds(samples: list[dict[str, Any]], c: float = C_KIND) -> dict[str, Any
     }
 
 
-def train(rows: list[Row], readers: Readers, c_kind: float = C_KIND, c_roles: float = C_ROLES) -> dict[str, Any]:
+def train(
+    rows: list[Row], readers: Readers, c_kind: float = C_KIND, c_roles: float = C_ROLES
+) -> dict[str, Any]:
     """Train both models on these rows; the kind model sees out-of-fold item roles."""
     roles_data = fit_roles(role_samples(rows, readers), c_roles)
     names = sorted({r.corpus for r in rows})
@@ -202,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c-roles", type=float, default=C_ROLES)
     parser.add_argument("--drop-cost", type=float, default=DROP_COST)
     parser.add_argument("-o", "--output", type=Path, default=OUT)
-    parser.add_argument("--exclude", nargs="*", default=[], help="corpus names to leave out (not yet measured)")
+    parser.add_argument(
+        "--exclude", nargs="*", default=[], help="corpus names to leave out (not yet measured)"
+    )
     args = parser.parse_args(argv)
     paths = [p for p in corpora() if p.stem not in args.exclude]
     rows = load_rows(paths)
@@ -219,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     data = train(rows, readers, args.c_kind, args.c_roles)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.output} ({len(data['weights'])} kind weights, {len(data['roles']['weights'])} role weights)", file=sys.stderr)
+    print(
+        f"wrote {args.output} ({len(data['weights'])} kind weights, {len(data['roles']['weights'])} role weights)",
+        file=sys.stderr,
+    )
     return 0
 
 
