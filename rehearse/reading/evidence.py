@@ -97,8 +97,8 @@ def evidence(
 
 def _phrase(s: Sentence, start: int, end: int) -> str:
     """Return the clause around an item, as the user wrote its words (side names spelt out)."""
-    lo, _ = clause_bounds(s.raw, start, end)
-    words = [w for w in s.shown[max(lo, start - 4) : end] if w not in ",;:?"]
+    lo, hi = clause_bounds(s.raw, start, end)
+    words = [w for w in s.shown[max(lo, start - 4) : min(hi, end + 2)] if w not in ",;:?"]
     return _short(" ".join(words))
 
 

@@ -311,10 +311,17 @@ class SideNames:
             else None
         )
         self._acronym_token = dict(acronyms)
+        self._open_words = [
+            (first, entry)
+            for first, entries in self._phrases.items()
+            for entry in entries
+            if len(entry[0]) == 1 and entry[1]
+        ]
+        self._prefixed_memo: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
 
     def mask_capitals(self, text: str) -> str:
         """Replace the names written in capitals by their side token, unless the whole text shouts."""
-        if self._acronyms is None:
+        if self._acronyms is None or not self._acronyms.search(text):
             return text
         letters = [c for c in text if c.isalpha()]
         if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
@@ -347,10 +354,9 @@ class SideNames:
 
     def _prefixed(self, word: str) -> list[tuple[tuple[str, ...], bool, str]]:
         """Return one-word open-ended names that ``word`` begins with ("ruritanians" for "Ruritan*")."""
-        return [
-            entry
-            for first, entries in self._phrases.items()
-            if word.startswith(first) and word != first
-            for entry in entries
-            if len(entry[0]) == 1 and entry[1]
-        ]
+        found = self._prefixed_memo.get(word)
+        if found is None:
+            found = [entry for first, entry in self._open_words if word.startswith(first) and word != first]
+            if len(self._prefixed_memo) < 50_000:
+                self._prefixed_memo[word] = found
+        return found
