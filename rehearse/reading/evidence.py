@@ -98,7 +98,7 @@ def evidence(
 def _phrase(s: Sentence, start: int, end: int) -> str:
     """Return the clause around an item, as the user wrote its words (side names spelt out)."""
     lo, hi = clause_bounds(s.raw, start, end)
-    words = [w for w in s.shown[max(lo, start - 4) : min(hi, end + 2)] if w not in ",;:?"]
+    words = [w for w in s.shown[max(lo, start - 5) : min(hi, end + 2)] if w not in ",;:?"]
     return _short(" ".join(words))
 
 

@@ -141,7 +141,7 @@ class Lexicon:
         if self._exclusions.by_first or self._exclusions.by_prefix:
             blocked = _find(self._exclusions, raw, stemmed)
             found = [m for m in found if not any(b.key == m.key and b.used & m.used for b in blocked)]
-        found = [m for m in found if not _spans_other(m, found, self._sides)]
+        found = [m for m in found if not _spans_other(m, found, self._sides, other_side_only=True)]
         found.sort(key=lambda m: (-len(m.used), m.weak, m.start))
         kept: list[Match] = []
         repeats: list[Match] = []
@@ -180,17 +180,24 @@ def _merged(match: Match, repeats: list[Match]) -> Match:
     return Match(match.key, min(used), max(used) + 1, frozenset(used), match.weak)
 
 
-def _spans_other(match: Match, others: list[Match], side: Mapping[str, str]) -> bool:
+def _spans_other(
+    match: Match, others: list[Match], side: Mapping[str, str], other_side_only: bool = False
+) -> bool:
     """Return whether a gap in ``match`` holds a whole match of another item.
 
-    Any match of an item of the other side counts ("suspend the exercises for a test freeze"
-    is not "suspend .. test"); of the same side, only a match of several words.
+    With ``other_side_only``, a one-word item of the other side ("suspend the exercises for a
+    test freeze" is not "suspend .. test"); otherwise any match of several words.
     """
     gaps = set(range(match.start, match.end)) - match.used
-    return any(
-        o.key != match.key and (len(o.used) > 1 or side.get(o.key) != side.get(match.key)) and o.used <= gaps
-        for o in others
-    )
+    for o in others:
+        if o.key == match.key or not o.used <= gaps:
+            continue
+        if other_side_only:
+            if side.get(o.key) != side.get(match.key) and len(o.used) == 1:
+                return True
+        elif len(o.used) > 1:
+            return True
+    return False
 
 
 class _Index:
