@@ -129,6 +129,14 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         ("    reply: bye", "    reply: by", "unknown reply situation 'by'"),
         ('  unmatched: ["Go on."]\n', "", "missing situation 'unmatched'"),
         ("  tension: 40\n", "  tension: 400\n", "'tension' must be between 0 and 100"),
+        (
+            "meters:\n",
+            "sides: {user: [Eastland], persona: [eastland]}\nmeters:\n",
+            "'eastland' names both sides",
+        ),
+        ("meters:\n", "sides: {user: [Eastland], them: [Westria]}\nmeters:\n", "sides: unknown key 'them'"),
+        ("meters:\n", "sides: {user: [Eastland, 'a{b}']}\nmeters:\n", "must be plain words"),
+        ("meters:\n", "sides: [Eastland]\nmeters:\n", "sides"),
     ],
 )
 def test_each_mistake_is_reported_with_its_line(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -153,6 +161,15 @@ def test_yes_is_not_a_boolean_flag(tmp_path: Path) -> None:
 def test_missing_file_is_a_content_error(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="file not found"):
         load_playbook(tmp_path / "absent.yaml")
+
+
+def test_sides_are_read_from_the_playbook(tmp_path: Path) -> None:
+    text = MINIMAL.replace(
+        "meters:\n", "sides:\n  user: [Eastland, the Chancellor]\n  persona: [Westria*]\nmeters:\n", 1
+    )
+    playbook = load_playbook(write(tmp_path, text))
+    assert playbook.sides.user == ("Eastland", "the Chancellor")
+    assert playbook.sides.persona == ("Westria*",)
 
 
 def test_shipped_personas_are_valid() -> None:

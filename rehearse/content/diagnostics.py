@@ -61,6 +61,7 @@ LINT_HINTS = {
     "RH104": "give the item phrases, or remove it",
     "RH105": "write at least three variants so replies do not repeat",
     "RH106": "use the situation in a transition's 'reply', or remove it",
+    "RH107": "list under 'sides' the names, capitals and leaders of both sides (docs/playbooks.md)",
 }
 
 
@@ -129,6 +130,23 @@ def lint_playbook(playbook: Playbook, lines: dict[str, int]) -> list[Problem]:
                     f"item '{item.id}' has no phrases, so no message can name it",
                 )
             )
+    if not playbook.sides.user or not playbook.sides.persona:
+        missing = " or ".join(
+            side
+            for side, names in (
+                ("the user's", playbook.sides.user),
+                ("the persona's", playbook.sides.persona),
+            )
+            if not names
+        )
+        problems.append(
+            _lint(
+                playbook,
+                lines.get("sides", 1),
+                "RH107",
+                f"'sides' does not name {missing} side, so the reader cannot tell whose capital or leader is meant",
+            )
+        )
     used = {rule.reply for rule in rules if rule.reply} | {"unmatched", "no_proposal"}
     for situation, variants in playbook.replies.items():
         where = lines.get(f"reply:{situation}", 1)

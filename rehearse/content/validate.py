@@ -34,6 +34,8 @@ def _key_lines(path: Path) -> dict[str, int]:
         part = data.get(section) if isinstance(data, LineDict) else None
         if isinstance(part, LineDict):
             lines.update({f"{prefix}:{key}": part.line_of(key) for key in part})
+    if isinstance(data, LineDict) and "sides" in data:
+        lines["sides"] = data.line_of("sides")
     return lines
 
 

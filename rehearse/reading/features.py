@@ -6,7 +6,8 @@ Three families, each a string the model has a weight for:
   inflections still count;
 - ``r:`` the rules' cues: their own decision (``r:kind=threat``), whether they found an offer,
   an ask, a threat phrase, a refusal, a dropped demand, a statement of principle, reported
-  speech, and how the message ends.
+  speech, a condition on the other side's conduct, a frame that makes a harm a threat, and how
+  the message ends.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rehearse.moves import Move
+from rehearse.reading import patterns as L
 from rehearse.reading.mask import ROLE_TOKENS
 from rehearse.reading.sentences import Sentence
 
@@ -62,6 +64,8 @@ def cue_features(sentences: list[Sentence], rule: Move, known: frozenset[str] = 
         "told": any(s.told for s in sentences),
         "any?": any(s.question for s in sentences),
         "mentioned": any(s.mentioned for s in sentences),
+        "misconduct-if": any(L.MISCONDUCT_CONDITION.search(s.joined) for s in sentences),
+        "threat-frame": any(L.THREAT_FRAME.search(s.joined) for s in sentences),
     }
     cues.extend(f"r:{name}" for name, on in flags.items() if on)
     if known:

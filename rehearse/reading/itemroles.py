@@ -20,6 +20,8 @@ from rehearse.reading.mask import FOCUS, role_of, sentence_words
 from rehearse.reading.sentences import Sentence
 
 WINDOW = 6
+FLIP_MARGIN = 0.1
+"""How far past even the model must be to overturn the rules' verdict on an item."""
 
 
 def occurrence_features(s: Sentence, match: Match, items: Mapping[str, Item]) -> list[str]:
@@ -27,7 +29,7 @@ def occurrence_features(s: Sentence, match: Match, items: Mapping[str, Item]) ->
     item = items[match.key]
     side = item.side
     words = sentence_words(s, items, focus=match)
-    x = words.index(FOCUS)
+    x = words.index(FOCUS) if FOCUS in words else 0
     left = words[max(0, x - WINDOW) : x]
     right = words[x + 1 : x + 1 + WINDOW]
     base = [
@@ -56,6 +58,7 @@ class RoleModel:
     """Logistic weights over occurrence features: the probability that an item is offered or asked."""
 
     def __init__(self, data: Mapping[str, Any], scale: float) -> None:
+        self.margin = float(data.get("margin", FLIP_MARGIN))
         self.bias = float(data["bias"]) / scale
         self.weights = {name: w / scale for name, w in data["weights"].items()}
 
@@ -72,7 +75,10 @@ def apply_role_model(sentences: list[Sentence], items: Mapping[str, Item], model
     for s in sentences:
         for match in s.matches:
             item = items[match.key]
-            verdicts.append((s, item, model.probability(occurrence_features(s, match, items)) >= 0.5))
+            ruled = item.id in (s.gives if item.side == "user" else s.asks)
+            p = model.probability(occurrence_features(s, match, items))
+            on = p >= 0.5 - model.margin if ruled else p >= 0.5 + model.margin
+            verdicts.append((s, item, on))
     for s, item, on in verdicts:
         if item.side == "user":
             if on:

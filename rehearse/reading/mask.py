@@ -45,9 +45,13 @@ def sentence_words(s: Sentence, items: Mapping[str, Item], focus: Match | None =
     out: list[str] = []
     role_at: dict[int, str] = {}
     for match in s.matches:
-        role = FOCUS if match is focus else role_of(s, items[match.key])
-        for position in match.used:
-            role_at[position] = role
+        if match is not focus:
+            role = role_of(s, items[match.key])
+            for position in match.used:
+                role_at[position] = role
+    if focus is not None:  # the focus item wins words it shares with another
+        for position in focus.used:
+            role_at[position] = FOCUS
     previous = ""
     for position, word in enumerate(s.raw):
         found = role_at.get(position)

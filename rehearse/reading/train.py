@@ -24,10 +24,11 @@ from rehearse.content.loader import load_playbook
 from rehearse.moves import MOVE_KINDS
 from rehearse.reading.decide import DROP_COST, decide
 from rehearse.reading.features import features
-from rehearse.reading.itemroles import RoleModel, occurrence_features
+from rehearse.reading.itemroles import FLIP_MARGIN, RoleModel, occurrence_features
 from rehearse.reading.model import KindModel, probabilities
 from rehearse.reading.reader import Reader
 from rehearse.reading.text import clean, tokens
+from rehearse.reading.typos import within_one_edit
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
@@ -70,7 +71,9 @@ def load_rows(paths: list[Path]) -> list[Row]:
 
 
 def vocabulary(rows: list[Row]) -> list[str]:
-    """Return the words common in the corpora (3 times or more, in 2 corpora or more), sorted."""
+    """Return the words common in the corpora, sorted: 3 times or more, in 2 corpora or more, and
+    not one edit from a word five times as frequent (a common misspelling is still a misspelling).
+    """
     counts: Counter[str] = Counter()
     where: dict[str, set[str]] = {}
     for row in rows:
@@ -78,7 +81,21 @@ def vocabulary(rows: list[Row]) -> list[str]:
             if word.isalpha():
                 counts[word] += 1
                 where.setdefault(word, set()).add(row.corpus)
-    return sorted(w for w, n in counts.items() if n >= 3 and len(where[w]) >= 2)
+    common = {w for w, n in counts.items() if n >= 3 and len(where[w]) >= 2}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for word in counts:
+        by_start.setdefault((word[0], len(word)), []).append(word)
+
+    def misspelt(word: str) -> bool:
+        """Return whether a much more frequent word is one edit away (the spelling meant)."""
+        return any(
+            counts[other] >= 5 * counts[word] and within_one_edit(word, other)
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for other in by_start.get((word[0], size), ())
+            if other != word
+        )
+
+    return sorted(w for w in common if not misspelt(w))
 
 
 class Readers(dict[str, Reader]):
@@ -139,13 +156,19 @@ def _fit(x_rows: list[Counter[str]], y: list[int], c: float) -> tuple[Any, list[
     return model, [str(n) for n in vectorizer.get_feature_names_out()]
 
 
-def fit_roles(samples: list[tuple[Counter[str], int]], c: float = C_ROLES) -> dict[str, Any]:
+def fit_roles(
+    samples: list[tuple[Counter[str], int]], c: float = C_ROLES, margin: float = FLIP_MARGIN
+) -> dict[str, Any]:
     """Fit the item-role model and return its data."""
     model, names = _fit([f for f, _ in samples], [y for _, y in samples], c)
     weights = {
         n: round(float(w) * SCALE) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= MIN_WEIGHT
     }
-    return {"bias": round(float(model.intercept_[0]) * SCALE), "weights": dict(sorted(weights.items()))}
+    return {
+        "bias": round(float(model.intercept_[0]) * SCALE),
+        "margin": margin,
+        "weights": dict(sorted(weights.items())),
+    }
 
 
 def fit_kinds(samples: list[dict[str, Any]], c: float = C_KIND) -> dict[str, Any]:
@@ -167,15 +190,19 @@ def fit_kinds(samples: list[dict[str, Any]], c: float = C_KIND) -> dict[str, Any
 
 
 def train(
-    rows: list[Row], readers: Readers, c_kind: float = C_KIND, c_roles: float = C_ROLES
+    rows: list[Row],
+    readers: Readers,
+    c_kind: float = C_KIND,
+    c_roles: float = C_ROLES,
+    margin: float = FLIP_MARGIN,
 ) -> dict[str, Any]:
     """Train both models on these rows; the kind model sees out-of-fold item roles."""
-    roles_data = fit_roles(role_samples(rows, readers), c_roles)
+    roles_data = fit_roles(role_samples(rows, readers), c_roles, margin)
     names = sorted({r.corpus for r in rows})
     samples: list[dict[str, Any]] = []
     for k in range(FOLDS):
         held = set(names[k::FOLDS])
-        inner = fit_roles(role_samples([r for r in rows if r.corpus not in held], readers), c_roles)
+        inner = fit_roles(role_samples([r for r in rows if r.corpus not in held], readers), c_roles, margin)
         samples += kind_samples([r for r in rows if r.corpus in held], readers, RoleModel(inner, SCALE))
     data = fit_kinds(samples, c_kind)
     data["roles"] = roles_data
@@ -207,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c-kind", type=float, default=C_KIND)
     parser.add_argument("--c-roles", type=float, default=C_ROLES)
     parser.add_argument("--drop-cost", type=float, default=DROP_COST)
+    parser.add_argument("--flip-margin", type=float, default=FLIP_MARGIN)
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     parser.add_argument(
         "--exclude", nargs="*", default=[], help="corpus names to leave out (not yet measured)"
@@ -220,11 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         for persona in sorted({r.persona for r in rows}):
             train_rows = [r for r in rows if r.persona != persona]
             test_rows = [r for r in rows if r.persona == persona]
-            data = train(train_rows, readers, args.c_kind, args.c_roles)
+            data = train(train_rows, readers, args.c_kind, args.c_roles, args.flip_margin)
             acc = evaluate(data, test_rows, readers, args.drop_cost)
             print(f"held out {persona}: kind accuracy {acc:.3f} on {len(test_rows)}")
         return 0
-    data = train(rows, readers, args.c_kind, args.c_roles)
+    data = train(rows, readers, args.c_kind, args.c_roles, args.flip_margin)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(

@@ -3,8 +3,9 @@
 "exercizes", "freze", "kaesung", "reunoins" and "loudspeakrs" are each one insertion, deletion,
 substitution or swap of two neighbours from a word of a playbook phrase. A word is corrected
 only if it is not a known word (one of the phrase words, or a word of the labelled corpora the
-model was trained on), has at least five letters, and is one edit from exactly the anchors of
-one spelling; anything else is left as typed.
+model was trained on) and has at least five letters; among several phrase words one edit away,
+the most general wins, then the one sharing the longest start with the word; a tie is left as
+typed.
 """
 
 from __future__ import annotations
@@ -74,6 +75,22 @@ class Speller:
             n = len(p)
             if any(within_one_edit(word[:m], p) for m in (n - 1, n, n + 1) if m <= len(word)):
                 candidates.add(p)
-        if len(candidates) == 1:
-            return candidates.pop()
-        return None
+        return _best(word, candidates)
+
+
+def _best(word: str, candidates: set[str]) -> str | None:
+    """Return the one candidate meant: the most general of a family, then the longest shared start."""
+    general = {c for c in candidates if not any(o != c and c.startswith(o) for o in candidates)}
+    if len(general) <= 1:
+        return next(iter(general), None)
+    shared = {c: _common_start(word, c) for c in general}
+    best = max(shared.values())
+    winners = [c for c, n in shared.items() if n == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
