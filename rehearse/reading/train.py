@@ -22,7 +22,7 @@ import yaml
 
 from rehearse.content.loader import load_playbook
 from rehearse.moves import MOVE_KINDS
-from rehearse.reading.decide import DROP_COST, decide
+from rehearse.reading.decide import DROP_COST, UNNAMED_COST, decide
 from rehearse.reading.features import features
 from rehearse.reading.itemroles import FLIP_MARGIN, RoleModel, occurrence_features
 from rehearse.reading.model import KindModel, probabilities
@@ -71,8 +71,10 @@ def load_rows(paths: list[Path]) -> list[Row]:
 
 
 def vocabulary(rows: list[Row]) -> list[str]:
-    """Return the words common in the corpora, sorted: 3 times or more, in 2 corpora or more, and
-    not one edit from a word five times as frequent (a common misspelling is still a misspelling).
+    """Return the words common in the corpora, sorted.
+
+    Common: 3 times or more, in 2 corpora or more, and not one edit from a word five times as
+    frequent (a common misspelling is still a misspelling).
     """
     counts: Counter[str] = Counter()
     where: dict[str, set[str]] = {}
@@ -211,7 +213,13 @@ def train(
     return data
 
 
-def evaluate(data: dict[str, Any], rows: list[Row], readers: Readers, drop_cost: float = DROP_COST) -> float:
+def evaluate(
+    data: dict[str, Any],
+    rows: list[Row],
+    readers: Readers,
+    drop_cost: float = DROP_COST,
+    unnamed_cost: float = UNNAMED_COST,
+) -> float:
     """Return the kind accuracy of a model's data on these rows."""
     model = KindModel(data)
     right = 0
@@ -222,7 +230,7 @@ def evaluate(data: dict[str, Any], rows: list[Row], readers: Readers, drop_cost:
             if row:
                 for k, w in enumerate(row):
                     scores[k] += w * count
-        move, _ = decide(probabilities(scores), model.kinds, s["gives"], s["asks"], drop_cost)
+        move, _ = decide(probabilities(scores), model.kinds, s["gives"], s["asks"], drop_cost, unnamed_cost)
         right += move.kind == s["kind"]
     return right / len(rows)
 
@@ -235,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c-roles", type=float, default=C_ROLES)
     parser.add_argument("--drop-cost", type=float, default=DROP_COST)
     parser.add_argument("--flip-margin", type=float, default=FLIP_MARGIN)
+    parser.add_argument("--unnamed-cost", type=float, nargs="*", default=[UNNAMED_COST])
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     parser.add_argument(
         "--exclude", nargs="*", default=[], help="corpus names to leave out (not yet measured)"
@@ -249,8 +258,11 @@ def main(argv: list[str] | None = None) -> int:
             train_rows = [r for r in rows if r.persona != persona]
             test_rows = [r for r in rows if r.persona == persona]
             data = train(train_rows, readers, args.c_kind, args.c_roles, args.flip_margin)
-            acc = evaluate(data, test_rows, readers, args.drop_cost)
-            print(f"held out {persona}: kind accuracy {acc:.3f} on {len(test_rows)}")
+            for cost in args.unnamed_cost:
+                acc = evaluate(data, test_rows, readers, args.drop_cost, cost)
+                print(
+                    f"held out {persona} (unnamed cost {cost}): kind accuracy {acc:.3f} on {len(test_rows)}"
+                )
         return 0
     data = train(rows, readers, args.c_kind, args.c_roles, args.flip_margin)
     args.output.parent.mkdir(parents=True, exist_ok=True)
