@@ -194,3 +194,10 @@ async def test_item_phrases_are_suggested_as_the_user_types(dprk: Playbook) -> N
     assert await suggester.get_suggestion("we can offer sanctions re") == "we can offer sanctions relief"
     assert await suggester.get_suggestion("if you allow inspe") is not None
     assert await suggester.get_suggestion("hello ") is None
+
+
+def test_a_briefing_is_reflowed_to_the_screen_not_to_the_file() -> None:
+    from rehearse.ui.screens.briefing import reflow
+
+    text = "The contract ran out\nsix weeks ago.\n\nYou speak for\n  the members.\n"
+    assert reflow(text) == "The contract ran out six weeks ago.\n\nYou speak for the members."

@@ -12,6 +12,12 @@ from textual.widgets import Static
 from rehearse.content.playbook import Playbook
 
 
+def reflow(text: str) -> str:
+    """Join the lines of each paragraph, so the screen wraps them at its own width."""
+    paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 class BriefingScreen(ModalScreen[None]):
     """Who the user plays, the situation, and what moves these talks."""
 
@@ -36,7 +42,7 @@ class BriefingScreen(ModalScreen[None]):
             with VerticalScroll(id="briefing-body"):
                 if self.objectives:
                     yield Static(Text(self.objectives + "\n"), id="briefing-drill")
-                yield Static(Text(persona.briefing))
+                yield Static(Text(reflow(persona.briefing)))
             yield Static(
                 Text(
                     f"Across the table: {persona.delegation}, led by {persona.leader}.\nPress Enter to begin."
