@@ -136,8 +136,10 @@ def test_the_decided_move_always_fits_its_items(probs: list[float], gives: set[s
     move, confidence = decide(probs, MOVE_KINDS, frozenset(gives), frozenset(asks))
     assert 0 <= confidence <= 1
     assert move.gives <= gives and move.asks <= asks
+    if move.kind == "reciprocal" and not (move.gives and move.asks):
+        assert not (gives and asks)  # an unnamed side only when the message names none
     if move.kind == "reciprocal":
-        assert move.gives and move.asks
+        assert move.gives or move.asks
     if move.kind == "demand":
         assert move.asks and not move.gives
     if move.kind == "concession":

@@ -80,6 +80,9 @@ def evidence(
                 out.append(f"offer: '{_phrase(s, match.start, match.end)}'")
             elif match.key in move.asks:
                 out.append(f"ask: '{_phrase(s, match.start, match.end)}'")
+    if move.kind == "reciprocal" and not (move.gives and move.asks):
+        missing = "offer" if not move.gives else "ask"
+        out.append(f"{missing}: something this delegation has no item for")
     if move.kind == "threat":
         words = next((s.threat_words for s in sentences if s.threat_words), "")
         if words:
