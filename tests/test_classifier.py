@@ -194,7 +194,9 @@ def test_each_other_delegation_reads_its_trained_corpora_at_90_percent(persona_i
     model = shipped_model()
     assert model is not None
     trained = set(model.info["corpora"])
-    reader = Classifier(load_persona(persona_id))
+    from rehearse.reading.train import playbook_path
+
+    reader = Classifier(load_persona(str(playbook_path(persona_id))))
     data = [
         row
         for corpus in (ROOT / "tests" / "corpus").glob(f"{persona_id}_tuning*.yaml")

@@ -17,10 +17,11 @@ from typing import Any
 from rehearse.content.playbook import Item
 from rehearse.reading.lexicon import Match
 from rehearse.reading.mask import FOCUS, role_of, sentence_words
+from rehearse.reading.roles import activity_verbs
 from rehearse.reading.sentences import Sentence
 
 WINDOW = 6
-FLIP_MARGIN = 0.1
+FLIP_MARGIN = 0.2
 """How far past even the model must be to overturn the rules' verdict on an item."""
 
 
@@ -46,12 +47,45 @@ def occurrence_features(s: Sentence, match: Match, items: Mapping[str, Item]) ->
         f"R1={right[0] if right else '</s>'}",
         f"R2={' '.join(right[:2]) if len(right) > 1 else '</s>'}",
     ]
+    agent = _agent(words[_clause_start(words, x) : x])
+    base.append(f"agent={agent}")
+    conditional = next((w for w in reversed(left) if w in _CONDITIONS), "")
+    if conditional:  # "if we X" floats an offer; "if the X resumed" does not
+        base.append(f"{conditional}+agent={agent}")
+    stopping, doing = activity_verbs(left[-3:] + right[:3])
+    base.append(f"activity={'stop' if stopping else 'do' if doing else 'none'}")
     base.extend(f"L:{w}" for w in left)
     base.extend(f"R:{w}" for w in right)
     base.extend(f"LB:{a} {b}" for a, b in pairwise(left))
     base.extend(f"RB:{a} {b}" for a, b in pairwise(right))
     base.extend(f"S:{w}" for w in words)
     return [f"{side}|{f}" for f in base]
+
+
+_CONDITIONS = frozenset({"if", "unless", "once", "provided", "when", "until"})
+_OURS = frozenset({"we", "us", "our", "ours", "i", "my", "ourside"})
+_THEIRS = frozenset({"you", "your", "yours", "theirside"})
+_CLAUSE_BREAKS = frozenset(
+    {",", ";", ":", ".", "?", "!", "if", "unless", "and", "but", "or", "once", "when", "while"}
+)
+
+
+def _clause_start(words: list[str], x: int) -> int:
+    """Return where the clause holding position ``x`` begins."""
+    i = x
+    while i > 0 and words[i - 1] not in _CLAUSE_BREAKS:
+        i -= 1
+    return i
+
+
+def _agent(before: list[str]) -> str:
+    """Return who acts in the clause before the item: 'we', 'you', or 'none' (the nearest wins)."""
+    for word in reversed(before):
+        if word in _OURS:
+            return "we"
+        if word in _THEIRS:
+            return "you"
+    return "none"
 
 
 class RoleModel:

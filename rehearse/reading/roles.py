@@ -142,11 +142,11 @@ def _offered(
         return "refused"
     negated = _negations(window) % 2 == 1 or (bool(before) and before[-1] == "no")
     if refrain:
-        stopping, doing = _activity_verbs(before)
+        stopping, doing = activity_verbs(before)
         if not (stopping or doing):
-            stopping, doing = _activity_verbs(s.raw[match.start : match.end])
+            stopping, doing = activity_verbs(s.raw[match.start : match.end])
         if not (stopping or doing):
-            stopping, doing = _activity_verbs(after[:6])
+            stopping, doing = activity_verbs(after[:6])
         stopping = stopping or bool(L.STOPPING_PHRASES.search(joined_window))
         if not (stopping or doing or negated):
             return "mentioned"
@@ -169,12 +169,15 @@ def _offered(
     return "offered"
 
 
-def _activity_verbs(words: list[str]) -> tuple[bool, bool]:
+_DOING_STEMS = frozenset(L.DOING) | frozenset(stem(word) for word in L.DOING)
+
+
+def activity_verbs(words: list[str]) -> tuple[bool, bool]:
     """Return whether these words stop an activity, and whether they carry it on (nearest verb wins)."""
     for i in range(len(words) - 1, -1, -1):
         if _stops(words[i]):
             return True, False
-        if words[i] in L.DOING or stem(words[i]) in L.DOING:
+        if words[i] in L.DOING or stem(words[i]) in _DOING_STEMS:
             earlier = [w for w in words[max(0, i - 3) : i] if w not in ("from", "on", "off", "with")]
             stopped = bool(earlier) and _stops(earlier[-1])  # "stop flying", "refrain from flying"
             return stopped, not stopped

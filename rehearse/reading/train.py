@@ -53,6 +53,12 @@ class Row:
     persona: str
 
 
+def playbook_path(persona: str) -> Path:
+    """Return a corpus's playbook: a shipped persona, or a training-only one in tests/corpus/playbooks."""
+    shipped = PERSONAS / f"{persona}.yaml"
+    return shipped if shipped.is_file() else CORPUS / "playbooks" / f"{persona}.yaml"
+
+
 def corpora(root: Path = CORPUS) -> list[Path]:
     """Return the tuning corpora (never a held-out set), sorted."""
     return sorted(p for p in root.glob("*_tuning*.yaml") if "heldout" not in p.name)
@@ -108,7 +114,7 @@ class Readers(dict[str, Reader]):
         self.known = known
 
     def __missing__(self, persona: str) -> Reader:
-        playbook = load_playbook(PERSONAS / f"{persona}.yaml")
+        playbook = load_playbook(playbook_path(persona))
         reader = self[persona] = Reader(playbook, use_model=False, known=self.known)
         return reader
 
