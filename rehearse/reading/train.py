@@ -249,12 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c-roles", type=float, default=C_ROLES)
     parser.add_argument("--drop-cost", type=float, default=DROP_COST)
     parser.add_argument("--flip-margin", type=float, default=FLIP_MARGIN)
+    parser.add_argument("--char-sizes", type=int, nargs="*", help="character n-gram sizes (experiments only)")
     parser.add_argument("--unnamed-cost", type=float, nargs="*", default=[UNNAMED_COST])
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     parser.add_argument(
         "--exclude", nargs="*", default=[], help="corpus names to leave out (not yet measured)"
     )
     args = parser.parse_args(argv)
+    if args.char_sizes is not None:
+        import rehearse.reading.features as feature_module
+
+        feature_module.CHAR_SIZES = tuple(args.char_sizes)
+        feature_module.char_features.cache_clear()
     paths = [p for p in corpora() if p.stem not in args.exclude]
     rows = load_rows(paths)
     readers = Readers(vocabulary(rows))
