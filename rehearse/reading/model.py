@@ -48,20 +48,11 @@ class KindModel:
 
     def scores(self, words: Sequence[str], other: Iterable[str]) -> list[float]:
         """Return the raw score of each kind for a message's masked words and other features."""
-        total = list(self.bias)
         weights = self.weights
+        rows = [weights[name] for name in other if name in weights]
         zero = self._zero
-        for name in other:
-            row = weights.get(name, zero)
-            if row is not zero:
-                for k, w in enumerate(row):
-                    total[k] += w
-        for word in words:
-            row = self._word_vector(word)
-            if row is not zero:
-                for k, w in enumerate(row):
-                    total[k] += w
-        return total
+        rows.extend(row for row in map(self._word_vector, words) if row is not zero)
+        return [sum(column) for column in zip(self.bias, *rows, strict=True)]
 
     def _word_vector(self, word: str) -> tuple[float, ...]:
         """Return the summed weights of a word's character n-grams (remembered per word)."""
