@@ -9,7 +9,7 @@ from rehearse.reading import patterns as L
 from rehearse.reading.lexicon import Match
 from rehearse.reading.text import stems, tokens
 
-_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*")
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|(?<=\d)\.(?=\d))+[.!?;\n]*")  # "1.5 degrees" is one sentence
 
 
 @dataclass
