@@ -12,7 +12,7 @@ from rehearse.reading.reader import Reader as Classifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
-TUNING = sorted((ROOT / "tests" / "corpus").glob("dprk_tuning*.yaml"))
+TUNING = sorted(p for p in (ROOT / "tests" / "corpus").glob("dprk_tuning*.yaml") if "_team" not in p.stem)
 
 
 @pytest.fixture(scope="module")
