@@ -20,6 +20,9 @@ from rehearse.reading.mask import ROLE_TOKENS
 from rehearse.reading.sentences import Sentence
 
 CHAR_SIZES = (3, 4, 5)
+MAX_WORD = 20
+"""Longer 'words' (pasted hashes, keys, base64) get no character n-grams: they would outweigh
+everything else a message says."""
 
 
 def word_features(words: list[str]) -> list[str]:
@@ -36,7 +39,7 @@ def word_features(words: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def char_features(word: str) -> tuple[str, ...]:
     """Return the character n-gram features of one word (role tokens and marks have none)."""
-    if word in ROLE_TOKENS or len(word) < 2:
+    if word in ROLE_TOKENS or not 2 <= len(word) <= MAX_WORD:
         return ()
     padded = f" {word} "
     return tuple(f"c:{padded[i : i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1))
