@@ -161,5 +161,7 @@ def test_reading_needs_no_scikit_learn_at_run_time() -> None:
 
 
 def test_a_pasted_key_or_hash_is_noise_not_a_threat() -> None:
-    pasted = "Tg5CjpFF8eQv2xMeNGsLE2/Ba5/iokGNtsk2Emiy" * 100 + " V3vqslIpWpM1WIb/EzC3U9npF2GukbAeOEPKIfZO" * 100
+    pasted = (
+        "Tg5CjpFF8eQv2xMeNGsLE2/Ba5/iokGNtsk2Emiy" * 100 + " V3vqslIpWpM1WIb/EzC3U9npF2GukbAeOEPKIfZO" * 100
+    )
     assert read("dprk", pasted)[0] == "other"
