@@ -30,6 +30,8 @@ def test_negotiation_mid_session(snap_compare, tmp_path: Path, dprk: Playbook, s
         await say(pilot, "If you halt ICBM tests, we will scale down the joint exercises.")
         await say(pilot, "Freeze enrichment now.")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the transcript's scroll to the end settles
+        await pilot.pause()
 
     assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
 
