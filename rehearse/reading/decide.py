@@ -22,11 +22,6 @@ knows ("we will do our part if you end the broadcasts"): the trainee did offer, 
 punished for a demand because the reader could not name the offer."""
 
 
-def fitted(kind: MoveKind, gives: frozenset[str], asks: frozenset[str]) -> tuple[Move, float] | None:
-    """Return the move of this kind the found items allow and its cost in dropped or unnamed items."""
-    return _fitted(kind, gives, asks, DROP_COST, UNNAMED_COST)
-
-
 def _fitted(
     kind: MoveKind, gives: frozenset[str], asks: frozenset[str], drop_cost: float, unnamed_cost: float
 ) -> tuple[Move, float] | None:

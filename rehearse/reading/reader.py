@@ -32,13 +32,6 @@ from rehearse.reading.text import clean
 MEMO_SIZE = 4096
 
 
-class _NoModel:
-    vocabulary: frozenset[str] = frozenset()
-
-
-_NO_MODEL = _NoModel()
-
-
 @dataclass(frozen=True)
 class Reading:
     """How one message was read: the move, the first topic it names, confidence and evidence."""
@@ -75,7 +68,8 @@ class Reader:
         self.playbook = playbook
         self.model = (model or shipped_model()) if use_model else None
         if known is None:
-            known = (self.model or shipped_model() or model or _NO_MODEL).vocabulary
+            vocabulary_source = self.model or shipped_model()
+            known = vocabulary_source.vocabulary if vocabulary_source is not None else frozenset()
         self.finder = Finder(playbook, known)
         self.memo = True
         self._memo: dict[str, Reading] = {}
