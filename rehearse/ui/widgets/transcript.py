@@ -18,6 +18,10 @@ class Transcript(VerticalScroll):
 
     can_focus = False
 
+    def on_mount(self) -> None:
+        """Stay anchored to the newest line as lines arrive and wrap (until the user scrolls up)."""
+        self.anchor()
+
     def add_turn(self, turn: Turn, delegation: str) -> None:
         """Append the user's message and the delegation's reply."""
         you = Text.assemble(("You  ", "bold"), turn.say)
