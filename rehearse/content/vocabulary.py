@@ -23,6 +23,9 @@ CONDITION_NAMES: dict[str, str] = {
     "ledger.phase": "highest phase agreed so far (0 when none)",
     "table.open": "true when a proposal is on the table",
     "table.by": "who put it there: user, persona or ''",
+    "table.closing": "true when the persona has proposed to close on the roadmap as it stands",
+    "move.closes": "true when the message names the whole deal ('we accept the roadmap')",
+    "move.amends": "true when the message accepts the proposal on the table with a change",
     **{f"count.{kind}": f"{kind} moves so far, this turn included" for kind in MOVE_KINDS},
 }
 
@@ -37,6 +40,7 @@ TEMPLATE_NAMES: dict[str, str] = {
     "table_we_give": "labels of what the persona gives in what is on the table after the turn",
     "table_you_give": "labels of what the user gives in what is on the table after the turn",
     "roadmap": "the ledger as lines of prose, in order",
+    "parked": "labels of the items this message puts off for a later phase",
     "verdict": "the verdict on a reciprocal offer",
     "topic": "the topic of a question",
     "stage": "the machine's state after the turn",

@@ -3,14 +3,15 @@
 ``Negotiation(persona, seed).say(text)`` reads the message as a move, lets the persona judge it,
 fires the machine, applies the fired rule's effects and action, runs the after-turn checks and
 renders the reply. Each turn records the reasons behind every meter change. ``rewind(n)``
-replays the first ``n`` messages from scratch, so it is deterministic by construction.
+replays the first ``n`` messages from scratch (with their corrections), so it is deterministic by
+construction; ``correct(...)`` re-runs the last message as if it had been read as the trainee says.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
@@ -18,48 +19,17 @@ from rehearse.content.templates import RENDER_ERRORS, render
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move
+from rehearse.engine.play import Interpretation, interpret, worth_closing
+from rehearse.engine.replies import VALUES, TurnFacts, frozen
 from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
+from rehearse.engine.turns import Reason, Turn, describe_exchange, describe_move
 from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
-from rehearse.reading.reader import reader_for
+from rehearse.reading.reader import Reading, reader_for
 
 MAX_MESSAGE = 100_000
+CORRECTED_EVIDENCE = "corrected by the trainee"
 
-
-@dataclass(frozen=True)
-class Reason:
-    """Why the meters moved on a turn: the rule that fired and its change to each meter."""
-
-    rule: str
-    changes: tuple[tuple[str, int], ...]
-
-    def __str__(self) -> str:
-        if not self.changes:
-            return f"{self.rule}: no change"
-        parts = ", ".join(f"{meter} {delta:+d}" for meter, delta in self.changes)
-        return f"{self.rule}: {parts}"
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One completed turn: the message, how it was read, the reply and the session after it."""
-
-    number: int
-    say: str
-    move: Move
-    reply: str
-    state: str
-    outcome: str
-    meters: dict[str, int]
-    reasons: tuple[Reason, ...]
-    situation: str
-    table: Exchange | None
-    ledger: tuple[Exchange, ...] = ()
-    topic: str = ""
-    notes: tuple[str, ...] = field(default=())
-    confidence: float = 1.0
-    """How sure the reader was of the move (0 to 1)."""
-    evidence: tuple[str, ...] = field(default=())
-    """The phrases that decided the reading ("offer: 'we will limit exercises'")."""
+__all__ = ["MAX_MESSAGE", "Negotiation", "Reason", "Turn", "describe_exchange", "describe_move"]
 
 
 class Negotiation:
@@ -70,8 +40,8 @@ class Negotiation:
             raise RehearseError(
                 "Negotiation needs a persona from load_persona(), not " + type(persona).__name__
             )
-        self.persona = persona
-        self.seed = int(seed)
+        self.persona: Playbook = persona
+        self.seed: int = int(seed)
         self._machine: PersonaMachine = machine_for(persona)
         self._reader = reader_for(persona)
         self._bargainer = Bargainer(persona)
@@ -90,6 +60,7 @@ class Negotiation:
         self._exchanges = 0  # ledger entries where both sides give
         self._phase = 0  # the highest phase in the ledger
         self._table: Exchange | None = None
+        self._closing = False  # the persona has proposed to close on the roadmap
         self._turns: list[Turn] = []
         self._counts = dict.fromkeys(MOVE_KINDS, 0)
         self._streak = 0
@@ -127,6 +98,11 @@ class Negotiation:
         return self._table
 
     @property
+    def closing(self) -> bool:
+        """Return whether the persona has proposed to close on the roadmap as it stands."""
+        return self._closing
+
+    @property
     def agreed_items(self) -> frozenset[str]:
         """Return every item already agreed in the ledger."""
         return self._agreed
@@ -134,6 +110,10 @@ class Negotiation:
     def classify(self, text: str) -> Move:
         """Return how ``text`` would be read, without playing it."""
         return self._reader.classify(text)
+
+    def read(self, text: str) -> Reading:
+        """Return the full reading of ``text`` (move, confidence, evidence), without playing it."""
+        return self._reader.read(text)
 
     # Playing ------------------------------------------------------------------------------
 
@@ -147,21 +127,95 @@ class Negotiation:
             text = text[:MAX_MESSAGE]
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
+        return self._play(text)
+
+    def correct(self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()) -> Turn:
+        """Re-run the last turn as if its message had been read as this move; return the new turn."""
+        if not self._turns:
+            raise RehearseError("there is no message to correct yet")
+        move = self.checked_move(kind, gives, asks)
+        last = self._turns[-1]
+        original = last.read_as
+        self.rewind(len(self._turns) - 1)
+        return self._play(last.say, move, original)
+
+    def checked_move(
+        self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()
+    ) -> Move:
+        """Return the move these names make, or raise RehearseError naming what is wrong."""
+        if kind not in MOVE_KINDS:
+            raise RehearseError(f"unknown move kind '{kind}'; choose one of {', '.join(MOVE_KINDS)}")
+        sides = {"gives": ("user", gives), "asks": ("persona", asks)}
+        chosen: dict[str, frozenset[str]] = {}
+        for name, (side, ids) in sides.items():
+            wanted = frozenset([ids] if isinstance(ids, str) else ids)
+            for item in sorted(wanted):
+                if item not in self.persona.items:
+                    raise RehearseError(f"unknown item '{item}' for persona '{self.persona.id}'")
+                if self.persona.items[item].side != side:
+                    owner = "your side" if side == "persona" else "the delegation"
+                    raise RehearseError(f"'{item}' is given by {owner}, so it cannot be in {name}")
+            chosen[name] = wanted
+        return Move(kind, chosen["gives"], chosen["asks"])
+
+    def rewind(self, n: int) -> None:
+        """Return the session to just after turn ``n`` (0 = the start), replaying deterministically."""
+        if not 0 <= n <= len(self._turns):
+            raise RehearseError(f"cannot rewind to turn {n}: the session has {len(self._turns)} turns")
+        said = [(t.say, t.move if t.corrected else None, t.reading) for t in self._turns[:n]]
+        self._reset()
+        for text, move, original in said:
+            self._play(text, move, original)
+
+    @contextmanager
+    def trial(self) -> Iterator[Negotiation]:
+        """Play moves on this session inside the block, then put everything back as it was."""
+        saved = (
+            self._model.state,
+            self._rng.getstate(),
+            dict(self._meters),
+            list(self._ledger),
+            self._agreed,
+            self._exchanges,
+            self._phase,
+            self._table,
+            self._closing,
+            list(self._turns),
+            dict(self._counts),
+            self._streak,
+        )
+        try:
+            yield self
+        finally:
+            state, rng, self._meters, self._ledger, self._agreed, self._exchanges = saved[:6]
+            self._phase, self._table, self._closing, self._turns, self._counts, self._streak = saved[6:]
+            self._rng.setstate(rng)
+            self._machine.machine.set_state(state, model=self._model)
+
+    # Internals ----------------------------------------------------------------------------
+
+    def _play(self, text: str, corrected: Move | None = None, original: Move | None = None) -> Turn:
         number = len(self._turns) + 1
         reading = self._reader.read(text)
-        move, topic = reading.move, reading.topic
-        self._counts[move.kind] += 1
-        self._streak = self._streak + 1 if move.kind in ("demand", "threat") else 0
-        assessment, proposal = self._judge(move, number)
-        context = self._context(move, number, assessment, proposal, topic)
-        rule = self._machine.fire(self._model, f"move_{move.kind}", context)
+        move = corrected if corrected is not None else reading.move
+        plan = interpret(move, reading.intents, self._table, self.persona)
+        self._table = plan.table
+        played = plan.move
+        if played.kind not in ("accept", "question", "other"):
+            self._closing = False
+        self._counts[played.kind] += 1
+        self._streak = self._streak + 1 if played.kind in ("demand", "threat") else 0
+        assessment, proposal = self._judge(played, number)
+        context = self._context(played, number, assessment, proposal, reading.topic, plan, reading)
+        rule = self._machine.fire(self._model, f"move_{played.kind}", context)
         reasons: list[Reason] = []
         notes: list[str] = []
         situation = "unmatched"
         shown = proposal
+        agreed_before = len(self._ledger)
         if rule is not None:
             reasons.append(self._apply(rule))
-            shown = self._act(rule.action, move, proposal, number)
+            shown = self._act(rule.action, played, proposal, number)
             situation = rule.reply or situation
             if (
                 rule.action in ("counter", "propose")
@@ -169,11 +223,16 @@ class Negotiation:
                 and "no_proposal" in self.persona.replies
             ):
                 situation = "no_proposal"
+        if plan.parked and played.kind == "other" and "parked" in self.persona.replies:
+            situation = "parked"
+        if len(self._ledger) > agreed_before and self._propose_closing(number):
+            situation = "propose_close"
         check = self._check(context)
         if check is not None:
             reasons.append(self._apply(check))
             situation = check.reply or situation
-        reply = self._render(situation, move, shown, assessment, topic, number, notes)
+        facts = TurnFacts(played, shown, assessment, reading.topic, number, plan.parked)
+        reply = self._render(situation, facts, notes)
         turn = Turn(
             number,
             text,
@@ -186,24 +245,27 @@ class Negotiation:
             situation,
             self._table,
             tuple(self._ledger),
-            topic,
+            reading.topic,
             tuple(notes),
-            reading.confidence,
-            reading.evidence,
+            1.0 if corrected is not None else reading.confidence,
+            (CORRECTED_EVIDENCE,) if corrected is not None else reading.evidence,
+            (original or reading.move) if corrected is not None else None,
+            plan.how,
         )
         self._turns.append(turn)
         return turn
 
-    def rewind(self, n: int) -> None:
-        """Return the session to just after turn ``n`` (0 = the start), replaying deterministically."""
-        if not 0 <= n <= len(self._turns):
-            raise RehearseError(f"cannot rewind to turn {n}: the session has {len(self._turns)} turns")
-        said = [t.say for t in self._turns[:n]]
-        self._reset()
-        for text in said:
-            self.say(text)
-
-    # Internals ----------------------------------------------------------------------------
+    def _propose_closing(self, turn: int) -> bool:
+        """Propose closing on the roadmap when it is worth closing and nothing else is pending."""
+        if (
+            self._table is not None
+            or self.outcome != "ongoing"
+            or "propose_close" not in self.persona.replies
+        ):
+            return False
+        next_step = self._bargainer.next_step(self._agreed, turn + 1)
+        self._closing = worth_closing(self._exchanges, self._phase, next_step)
+        return self._closing
 
     def _judge(self, move: Move, turn: int) -> tuple[Assessment, Exchange | None]:
         agreed = self.agreed_items
@@ -221,10 +283,19 @@ class Negotiation:
             return NO_OFFER, b.answer_floated(move.gives - agreed, agreed, turn)
         if move.kind == "concession":
             return NO_OFFER, b.next_step(agreed | move.gives, turn)
+        if move.kind == "accept" and self._table is None and not self._closing:
+            return NO_OFFER, b.next_step(agreed, turn)
         return NO_OFFER, None
 
     def _context(
-        self, move: Move, turn: int, a: Assessment, proposal: Exchange | None, topic: str
+        self,
+        move: Move,
+        turn: int,
+        a: Assessment,
+        proposal: Exchange | None,
+        topic: str,
+        plan: Interpretation,
+        reading: Reading,
     ) -> dict[str, Any]:
         items = self.persona.items
         ctx: dict[str, Any] = {
@@ -233,6 +304,8 @@ class Negotiation:
             "move.gives": move.gives,
             "move.asks": move.asks,
             "move.red_line": any(items[i].red_line for i in move.asks),
+            "move.closes": reading.intents.closes,
+            "move.amends": bool(plan.how),
             "offer.verdict": a.verdict,
             "offer.ratio": round(a.ratio, 3),
             "offer.gross": a.gross,
@@ -242,8 +315,8 @@ class Negotiation:
             "streak.demands": self._streak,
             **self._standing(),
         }
-        for key, kind in _COUNT_KEYS:
-            ctx[key] = self._counts[kind]
+        for kind in MOVE_KINDS:
+            ctx[f"count.{kind}"] = self._counts[kind]
         return ctx
 
     def _standing(self) -> dict[str, Any]:
@@ -256,6 +329,7 @@ class Negotiation:
             "ledger.phase": self._phase,
             "table.open": self._table is not None,
             "table.by": self._table.by if self._table else "",
+            "table.closing": self._closing,
         }
 
     def _check(self, context: dict[str, Any]) -> Rule | None:
@@ -282,6 +356,7 @@ class Negotiation:
             self._table = None
         elif action in ("counter", "propose") and proposal is not None:
             self._table = _at_turn(proposal, turn)
+            self._closing = False
         elif action == "take_concession":
             self._record(b.exchange(move.gives - agreed, frozenset(), by="user", turn=turn))
             self._table = _at_turn(proposal, turn) if proposal is not None else None
@@ -293,6 +368,7 @@ class Negotiation:
             self._table = None
         elif action == "drop_table":
             self._table = None
+            self._closing = False
         return proposal
 
     def _record(self, exchange: Exchange) -> None:
@@ -303,24 +379,14 @@ class Negotiation:
             self._exchanges += bool(exchange.user_gives and exchange.persona_gives)
             self._phase = max(self._phase, exchange.phase)
 
-    def _render(
-        self,
-        situation: str,
-        move: Move,
-        proposal: Exchange | None,
-        a: Assessment,
-        topic: str,
-        turn: int,
-        notes: list[str],
-    ) -> str:
+    def _render(self, situation: str, facts: TurnFacts, notes: list[str]) -> str:
         variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
         variant = variants[self._rng.randrange(len(variants))]
-        turn_values = (move, proposal, a, topic, turn)
-        key = tuple((name, _frozen(_VALUES[name](self, *turn_values))) for name in variant.names)
+        key = tuple((name, frozen(VALUES[name](self, facts))) for name in variant.names)
         cached = variant.rendered.get(key)
         if cached is not None:
             return cached
-        context = {name: get(self, *turn_values) for name, get in _VALUES.items()}
+        context = {name: get(self, facts) for name, get in VALUES.items()}
         try:
             text = render(variant.template, context)
         except RENDER_ERRORS as exc:
@@ -329,53 +395,6 @@ class Negotiation:
         if len(variant.rendered) < 512:
             variant.rendered[key] = text
         return text
-
-
-_COUNT_KEYS = tuple((f"count.{kind}", kind) for kind in MOVE_KINDS)
-
-
-def _labels(neg: Negotiation, ids: frozenset[str]) -> list[str]:
-    label = neg.persona.label
-    return [label(i) for i in sorted(ids)]
-
-
-_TemplateValue = Callable[["Negotiation", Move, "Exchange | None", Assessment, str, int], Any]
-_VALUES: dict[str, _TemplateValue] = {
-    "name": lambda neg, *_: neg.persona.name,
-    "delegation": lambda neg, *_: neg.persona.delegation,
-    "leader": lambda neg, *_: neg.persona.leader,
-    "you_give": lambda neg, move, *_: _labels(neg, move.gives),
-    "you_ask": lambda neg, move, *_: _labels(neg, move.asks),
-    "we_give": lambda neg, move, proposal, *_: _labels(neg, proposal.persona_gives) if proposal else [],
-    "we_want": lambda neg, move, proposal, *_: _labels(neg, proposal.user_gives) if proposal else [],
-    "table_we_give": lambda neg, *_: _labels(neg, neg._table.persona_gives) if neg._table else [],
-    "table_you_give": lambda neg, *_: _labels(neg, neg._table.user_gives) if neg._table else [],
-    "roadmap": lambda neg, *_: [describe_exchange(neg.persona, e) for e in neg._ledger],
-    "verdict": lambda neg, move, proposal, a, *_: a.verdict,
-    "topic": lambda neg, move, proposal, a, topic, turn: topic,
-    "stage": lambda neg, *_: neg.state,
-    "mood": lambda neg, *_: neg.persona.states[neg.state].mood,
-    "turn": lambda neg, move, proposal, a, topic, turn: turn,
-    "trust": lambda neg, *_: neg._meters["trust"],
-    "tension": lambda neg, *_: neg._meters["tension"],
-}
-"""How each template variable is computed for a turn (only the ones a reply uses are computed)."""
-
-
-def _frozen(value: Any) -> Any:
-    """Return a hashable form of a template value (lists become tuples)."""
-    return tuple(value) if isinstance(value, list) else value
-
-
-def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
-    """Return one ledger entry as prose: 'phase 1: X and Y for Z' (unknown ids are shown as ids)."""
-    mine = [persona.items[i].label if i in persona.items else i for i in sorted(exchange.persona_gives)]
-    theirs = [persona.items[i].label if i in persona.items else i for i in sorted(exchange.user_gives)]
-    from rehearse.content.templates import and_list
-
-    if not mine:
-        return f"phase {exchange.phase}: {and_list(theirs)}, offered by your side"
-    return f"phase {exchange.phase}: {and_list(mine)} for {and_list(theirs)}"
 
 
 def _at_turn(exchange: Exchange, turn: int) -> Exchange:

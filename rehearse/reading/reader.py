@@ -22,6 +22,7 @@ from rehearse.reading.decide import decide
 from rehearse.reading.evidence import evidence
 from rehearse.reading.features import cue_features, word_features
 from rehearse.reading.find import Finder
+from rehearse.reading.intents import NO_INTENTS, Intents, read_intents
 from rehearse.reading.itemroles import RoleModel, apply_role_model
 from rehearse.reading.mask import masked_words
 from rehearse.reading.model import KindModel, probabilities, shipped_model
@@ -42,6 +43,8 @@ class Reading:
     evidence: tuple[str, ...] = ()
     rules: Move | None = field(default=None, compare=False)
     """The move the rules alone would have read (for diagnostics)."""
+    intents: Intents = NO_INTENTS
+    """What the message does to the deal as a whole (assents, closes, strikes, puts off)."""
 
 
 @dataclass
@@ -121,7 +124,7 @@ class Reader:
             probs = probabilities(self.model.scores(a.words, other))
             move, confidence = decide(probs, self.model.kinds, gives, asks)
         why = evidence(a.sentences, move, self.playbook.items, self.model, other)
-        return Reading(move, a.topic, confidence, why, a.rule)
+        return Reading(move, a.topic, confidence, why, a.rule, read_intents(a.sentences))
 
 
 def reader_for(playbook: Playbook) -> Reader:

@@ -29,17 +29,21 @@ def turn_fields(turn: Turn) -> dict[str, Any]:
 
 def turn_record(persona: Playbook, turn: Turn) -> dict[str, Any]:
     """Return the JSON object saved for one turn (contract fields first, then extras)."""
-    return {
-        "turn": turn.number,
-        "say": turn.say,
-        **turn_fields(turn),
-        "reasons": [str(r) for r in turn.reasons],
-        "confidence": turn.confidence,
-        "evidence": list(turn.evidence),
-        "situation": turn.situation,
-        "table": turn.table.as_dict() if turn.table else None,
-        "ledger": [exchange.as_dict() for exchange in turn.ledger],
-    }
+    record: dict[str, Any] = {"turn": turn.number, "say": turn.say, **turn_fields(turn)}
+    if turn.corrected:
+        record["corrected"] = True
+        record["read_as"] = turn.read_as.as_dict()
+    if turn.played:
+        record["played"] = turn.played
+    record.update(
+        reasons=[str(r) for r in turn.reasons],
+        confidence=turn.confidence,
+        evidence=list(turn.evidence),
+        situation=turn.situation,
+        table=turn.table.as_dict() if turn.table else None,
+        ledger=[exchange.as_dict() for exchange in turn.ledger],
+    )
+    return record
 
 
 class DialogueWriter:

@@ -5,6 +5,7 @@ Shared by ``rehearse chat`` and the TUI, so both save the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,13 @@ class RecordedSession:
     def say(self, text: str) -> Turn:
         """Play a message and save the turn before returning it."""
         turn = self.negotiation.say(text)
+        if self.writer is not None:
+            self.writer.write_turn(self.persona, turn)
+        return turn
+
+    def correct(self, kind: str, gives: Iterable[str] = (), asks: Iterable[str] = ()) -> Turn:
+        """Re-run the last turn as read the trainee's way, and save the corrected turn."""
+        turn = self.negotiation.correct(kind, gives=gives, asks=asks)
         if self.writer is not None:
             self.writer.write_turn(self.persona, turn)
         return turn
