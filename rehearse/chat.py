@@ -10,11 +10,21 @@ from typing import TextIO
 from rehearse.content.playbook import Playbook
 from rehearse.content.templates import and_list
 from rehearse.engine.negotiation import Negotiation, Turn, describe_exchange
-from rehearse.errors import EmptyMessageError
+from rehearse.engine.preview import LOW_CONFIDENCE, read_back
+from rehearse.errors import EmptyMessageError, RehearseError
+from rehearse.moves import MOVE_KINDS
 from rehearse.records.session import RecordedSession
 
-HELP = """Commands: /roadmap shows what is agreed, /undo takes back your last message,
-/status shows the meters, /help shows this, /quit ends the session (it stays saved)."""
+HELP = """Commands:
+  /read TEXT     how TEXT would be read, without sending it
+  /correct       how your last message was read, and how to correct it:
+  /correct KIND [offer ITEMS] [ask ITEMS]   replay your last message read that way
+                 (ITEMS: numbers or ids from the /correct list, separated by commas)
+  /roadmap       what is agreed, and what is on the table
+  /undo          take back your last message
+  /status        the stage and the meters
+  /help          this list
+  /quit          end the session (it stays saved)"""
 
 
 @dataclass
@@ -26,10 +36,6 @@ class ChatIO:
     interactive: bool
 
 
-LOW_CONFIDENCE = 0.6
-"""Below this confidence a reading is flagged as unsure."""
-
-
 def status_line(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
     """Return the one-line status after a turn: stage, meters with changes, how the message was read."""
     meters = " | ".join(
@@ -37,7 +43,7 @@ def status_line(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
         + (f" ({value - previous.get(name, value):+d})" if value != previous.get(name, value) else "")
         for name, value in turn.meters.items()
     )
-    read: str = turn.move.kind
+    read: str = turn.move.kind + (" (corrected by you)" if turn.corrected else "")
     if turn.move.gives:
         read += "; offers " + and_list(persona.label(i) for i in sorted(turn.move.gives))
     if turn.move.asks:
@@ -78,7 +84,7 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
                 break
             text = line.rstrip("\n")
             if text.strip().startswith("/"):
-                if _command(text.strip().lower(), session, out):
+                if _command(text.strip(), session, out):
                     break
                 continue
             previous = neg.meters
@@ -97,12 +103,18 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
     return session.path
 
 
-def _command(command: str, session: RecordedSession, out: TextIO) -> bool:
+def _command(line: str, session: RecordedSession, out: TextIO) -> bool:
     """Run a slash command; return True when the session should end."""
     neg = session.negotiation
-    if command in ("/quit", "/exit", "/q"):
+    command, _, rest = line.partition(" ")
+    command = command.lower()
+    if command == "/read":
+        _read(neg, rest, out)
+    elif command == "/correct":
+        _correct(session, rest, out)
+    elif command in ("/quit", "/exit", "/q"):
         return True
-    if command == "/undo":
+    elif command == "/undo":
         if session.undo():
             print(f"Took back your last message; back to turn {len(neg.turns)}.", file=out)
         else:
@@ -120,6 +132,88 @@ def _command(command: str, session: RecordedSession, out: TextIO) -> bool:
     return False
 
 
+def _read(neg: Negotiation, text: str, out: TextIO) -> None:
+    """Show how ``text`` would be read, without sending it."""
+    if not text.strip():
+        print("Usage: /read TEXT (shows how TEXT would be read, without sending it)", file=out)
+        return
+    reading = neg.read(text)
+    print(f"Would be read as {read_back(neg, text)}", file=out)
+    if reading.evidence:
+        print(f"  because {'; '.join(reading.evidence)}", file=out)
+
+
+def _correct(session: RecordedSession, args: str, out: TextIO) -> None:
+    """Show the last reading and the choices, or replay the last message read as the trainee says."""
+    neg = session.negotiation
+    if not neg.turns:
+        print("Nothing to correct yet: send a message first.", file=out)
+        return
+    if not args.strip():
+        print(correction_menu(neg), file=out)
+        return
+    previous = neg.turns[-2].meters if len(neg.turns) > 1 else neg.persona.meters
+    try:
+        kind, gives, asks = parse_correction(neg.persona, args)
+        turn = session.correct(kind, gives, asks)
+    except RehearseError as exc:
+        print(f"Cannot correct: {exc}. Type /correct for the choices.", file=out)
+        return
+    print(f"Turn {turn.number} replayed as you read it.", file=out)
+    print("\n" + _wrap(turn.reply), file=out)
+    print(status_line(neg.persona, turn, previous), file=out)
+
+
+def _numbered(persona: Playbook, side: str) -> list[str]:
+    return sorted(i for i, item in persona.items.items() if item.side == side)
+
+
+def correction_menu(neg: Negotiation) -> str:
+    """Return the last message's reading and the numbered choices for ``/correct``."""
+    last = neg.turns[-1]
+    persona = neg.persona
+    lines = [f'Your last message: "{last.say}"', f"was read as {_described(persona, last)}.", ""]
+    lines.append("Kinds: " + ", ".join(MOVE_KINDS))
+    offers = _numbered(persona, "user")
+    asks = _numbered(persona, "persona")
+    lines.append("What you can offer:")
+    lines += [f"  {n:>2}. {persona.items[i].label} ({i})" for n, i in enumerate(offers, 1)]
+    lines.append("What you can ask for:")
+    lines += [f"  {n:>2}. {persona.items[i].label} ({i})" for n, i in enumerate(asks, len(offers) + 1)]
+    lines.append("Example: /correct reciprocal offer 1 ask " + str(len(offers) + 1))
+    return "\n".join(lines)
+
+
+def _described(persona: Playbook, turn: Turn) -> str:
+    from rehearse.engine.turns import describe_move
+
+    return describe_move(persona, turn.move) + (" (as you corrected it)" if turn.corrected else "")
+
+
+def parse_correction(persona: Playbook, args: str) -> tuple[str, list[str], list[str]]:
+    """Parse 'KIND [offer ITEMS] [ask ITEMS]' (items as numbers from the menu or ids)."""
+    words = args.replace(",", " ").split()
+    kind = words[0].lower()
+    choices = _numbered(persona, "user") + _numbered(persona, "persona")
+    chosen: dict[str, list[str]] = {"offer": [], "ask": []}
+    target: str | None = None
+    for word in words[1:]:
+        lowered = word.lower()
+        if lowered in ("offer", "offers", "gives", "give"):
+            target = "offer"
+        elif lowered in ("ask", "asks"):
+            target = "ask"
+        elif target is None:
+            raise RehearseError(f"say 'offer' or 'ask' before '{word}'")
+        elif lowered.isdigit() and 1 <= int(lowered) <= len(choices):
+            chosen[target].append(choices[int(lowered) - 1])
+        elif lowered.isdigit():
+            raise RehearseError(f"there is no item number {word}")
+        else:
+            chosen[target].append(lowered)
+    return kind, chosen["offer"], chosen["ask"]
+
+
 def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     outcome = neg.outcome
     if outcome == "agreement":
@@ -135,4 +229,4 @@ def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     out.flush()
 
 
-__all__ = ["ChatIO", "run_chat", "status_line"]
+__all__ = ["LOW_CONFIDENCE", "ChatIO", "correction_menu", "parse_correction", "run_chat", "status_line"]

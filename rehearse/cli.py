@@ -236,12 +236,14 @@ def _check(files: list[Path]) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "drill"]), default="md", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "drill", "corpus"]), default="md", show_default=True
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
 )
 def export(file: Path, fmt: str, output: Path | None) -> None:
-    """Export a saved dialogue as Markdown, HTML (with a meter chart) or a drill."""
+    """Export a saved dialogue as Markdown, HTML (with a meter chart), a drill or corpus utterances."""
     from rehearse.content.registry import load_persona
     from rehearse.records.dialogue_file import read_dialogue
     from rehearse.records.export import render_export, write_atomically

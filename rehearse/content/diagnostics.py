@@ -13,6 +13,9 @@ from collections import deque
 from rehearse.content.playbook import Playbook
 from rehearse.errors import Problem
 
+ENGINE_SITUATIONS = frozenset({"unmatched", "no_proposal", "propose_close", "parked"})
+"""Reply situations the engine picks itself (documented in docs/playbooks.md)."""
+
 # (code, pattern on the message, fix hint), first match wins
 CODES: list[tuple[str, re.Pattern[str], str]] = [
     ("RH001", re.compile(r"YAML syntax"), "fix the YAML at this line (indentation, quotes, brackets)"),
@@ -147,7 +150,7 @@ def lint_playbook(playbook: Playbook, lines: dict[str, int]) -> list[Problem]:
                 f"'sides' does not name {missing} side, so the reader cannot tell whose capital or leader is meant",
             )
         )
-    used = {rule.reply for rule in rules if rule.reply} | {"unmatched", "no_proposal"}
+    used = {rule.reply for rule in rules if rule.reply} | ENGINE_SITUATIONS
     for situation, variants in playbook.replies.items():
         where = lines.get(f"reply:{situation}", 1)
         if len(variants) < 3:

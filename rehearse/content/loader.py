@@ -47,6 +47,7 @@ _SAMPLE = {
     "table_we_give": ["item three"],
     "table_you_give": ["item one"],
     "roadmap": ["phase 1: item one for item three"],
+    "parked": ["item two"],
     "verdict": "counter",
     "topic": "security",
     "stage": "opening",

@@ -15,6 +15,8 @@ from rehearse.reading.sentences import Sentence
 
 PARK_REACH = 7
 """How many words from a deferral phrase an item may be and still be put off by it."""
+STRIKE_REACH = 5
+"""How many words before an item a striking word ("drop", "without") may be."""
 _BREAKS = frozenset({"but", "focus", "while", "instead", "whereas", "then"})
 
 
@@ -49,7 +51,7 @@ def read_intents(sentences: list[Sentence]) -> Intents:
     for s in sentences:
         named.update(match.key for match in s.matches)
         for match in s.matches:
-            before = " ".join(s.raw[max(0, match.start - 3) : match.start])
+            before = " ".join(s.raw[max(0, match.start - STRIKE_REACH) : match.start])
             if STRIKING.search(before):
                 strikes.add(match.key)
         parks.update(_parked(s))

@@ -87,6 +87,10 @@ def _replay(neg: Negotiation, entries: list[dict[str, Any]], result: CheckResult
             neg.rewind(to_turn)
             continue
         number = int(entry.get("turn", len(neg.turns) + 1))
+        if entry.get("corrected") is True and 0 < number <= len(neg.turns):
+            if not _correct(neg, entry, number, result):
+                break
+            continue
         if neg.outcome != "ongoing":
             result.divergences.append(Divergence(number, "outcome", "ongoing", neg.outcome))
             break
@@ -95,10 +99,40 @@ def _replay(neg: Negotiation, entries: list[dict[str, Any]], result: CheckResult
         except RehearseError as exc:
             result.divergences.append(Divergence(number, "move", entry.get("move"), f"error: {exc}"))
             break
+        if entry.get("corrected") is True and not _correct(neg, entry, number, result):
+            break
+        if entry.get("corrected") is not True:
+            _compare(entry, today, number, result)
         result.turns += 1
-        for name in FIELDS:
-            if entry.get(name) != today[name]:
-                result.divergences.append(Divergence(number, name, entry.get(name), today[name]))
+
+
+def _compare(entry: dict[str, Any], today: dict[str, Any], number: int, result: CheckResult) -> None:
+    for name in FIELDS:
+        if entry.get(name) != today[name]:
+            result.divergences.append(Divergence(number, name, entry.get(name), today[name]))
+
+
+def _correct(neg: Negotiation, entry: dict[str, Any], number: int, result: CheckResult) -> bool:
+    """Replay a corrected turn with its correction (after rewinding to it); False when it cannot."""
+    move = entry.get("move")
+    if not isinstance(move, dict):
+        result.divergences.append(Divergence(number, "move", move, "error: the corrected move is unreadable"))
+        return False
+    try:
+        if number < len(neg.turns):
+            neg.rewind(number)
+        turn = neg.correct(
+            str(move.get("kind")), gives=_id_list(move.get("gives")), asks=_id_list(move.get("asks"))
+        )
+    except RehearseError as exc:
+        result.divergences.append(Divergence(number, "move", move, f"error: {exc}"))
+        return False
+    _compare(entry, turn_fields(turn), number, result)
+    return True
+
+
+def _id_list(value: object) -> list[str]:
+    return [str(i) for i in value] if isinstance(value, list) else []
 
 
 def dialogue_files(paths: list[Path]) -> list[Path]:

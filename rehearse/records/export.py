@@ -1,4 +1,4 @@
-"""`rehearse export`: a saved dialogue as Markdown, HTML or a drill.
+"""`rehearse export`: a saved dialogue as Markdown, HTML, a drill or labelled corpus utterances.
 
 The HTML is one self-contained page with a meter chart; the drill expects what happened. Files are
 written atomically.
@@ -7,6 +7,7 @@ written atomically.
 from __future__ import annotations
 
 import html
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -20,7 +21,7 @@ from rehearse.engine.negotiation import describe_exchange
 from rehearse.errors import DialogueFileError
 from rehearse.records.dialogue_file import FORMAT, Dialogue
 
-FORMATS = ("md", "html", "drill")
+FORMATS = ("md", "html", "drill", "corpus")
 
 
 def _labels(persona: Playbook, ids: list[str]) -> str:
@@ -32,6 +33,15 @@ def _labels(persona: Playbook, ids: list[str]) -> str:
 def _roadmap(persona: Playbook, turns: list[dict[str, Any]]) -> list[str]:
     ledger = turns[-1].get("ledger", []) if turns else []
     return [describe_exchange(persona, Exchange.from_dict(e)) for e in ledger if isinstance(e, dict)]
+
+
+def corrected_note(record: dict[str, Any]) -> str:
+    """Return ' (corrected by the trainee; first read as X)' for a corrected turn record, else ''."""
+    read_as = record.get("read_as")
+    if record.get("corrected") is not True:
+        return ""
+    first = read_as.get("kind") if isinstance(read_as, dict) else None
+    return f" (corrected by the trainee; first read as {first})" if first else " (corrected by the trainee)"
 
 
 def _outcome(turns: list[dict[str, Any]]) -> str:
@@ -65,7 +75,7 @@ def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
             f"**{persona.name}:** {record.get('reply', '')}",
             "",
             f"- read as **{move.get('kind')}**; offers {_labels(persona, move.get('gives', []))}; "
-            f"asks {_labels(persona, move.get('asks', []))}",
+            f"asks {_labels(persona, move.get('asks', []))}{corrected_note(record)}",
             f"- stage {record.get('state')}; {meters}",
         ]
         lines += [f"- {reason}" for reason in record.get("reasons", [])]
@@ -121,7 +131,7 @@ def to_html(dialogue: Dialogue, persona: Playbook) -> str:
             f'<p class="you"><b>You:</b> {e(str(record.get("say", "")))}</p>'
             f'<p class="them"><b>{e(persona.name)}:</b> {e(str(record.get("reply", "")))}</p>'
             f'<p class="read">Read as <b>{e(str(move.get("kind")))}</b>; offers {e(_labels(persona, move.get("gives", [])))}; '
-            f"asks {e(_labels(persona, move.get('asks', [])))}. Stage {e(str(record.get('state')))}; {meters}.</p>"
+            f"asks {e(_labels(persona, move.get('asks', [])))}{e(corrected_note(record))}. Stage {e(str(record.get('state')))}; {meters}.</p>"
             f"<ul>{reasons}</ul></section>"
         )
     roadmap = (
@@ -180,6 +190,41 @@ def to_drill(dialogue: Dialogue, persona: Playbook, drill_id: str) -> str:
     return text
 
 
+def _ids(value: object) -> list[str]:
+    """Return a saved list of item ids, sorted (anything else gives no ids)."""
+    return sorted(str(i) for i in value) if isinstance(value, list) else []
+
+
+def _corpus_line(move: dict[str, Any], text: str) -> str:
+    kind = str(move.get("kind", "other"))
+    gives = ", ".join(_ids(move.get("gives")))
+    asks = ", ".join(_ids(move.get("asks")))
+    return (
+        f"- {{text: {json.dumps(text, ensure_ascii=False)}, kind: {kind}, gives: [{gives}], asks: [{asks}]}}"
+    )
+
+
+def to_corpus(dialogue: Dialogue, persona: Playbook) -> str:
+    """Return the session's messages as labelled utterances (a corrected turn's correction wins)."""
+    lines = [
+        f"# Labelled utterances for persona {persona.id}, from {dialogue.path.name}.",
+        "# kind: reciprocal | demand | threat | concession | question | accept | reject | other",
+        "# gives: items the user offers; asks: items the user requests from the persona.",
+        "# Check each label before adding these to a corpus: uncorrected turns carry the reader's reading.",
+    ]
+    for record in dialogue.effective_turns():
+        move = record.get("move")
+        text = record.get("say")
+        if not isinstance(move, dict) or not isinstance(text, str) or not text.strip():
+            continue
+        line = _corpus_line(move, " ".join(text.split()))
+        read_as = record.get("read_as")
+        if record.get("corrected") is True and isinstance(read_as, dict):
+            line += f"  # corrected by the trainee; the reader read {read_as.get('kind')}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
 def render_export(dialogue: Dialogue, persona: Playbook, fmt: str) -> str:
     """Return the export of a dialogue in one of FORMATS."""
     if fmt == "md":
@@ -188,6 +233,8 @@ def render_export(dialogue: Dialogue, persona: Playbook, fmt: str) -> str:
         return to_html(dialogue, persona)
     if fmt == "drill":
         return to_drill(dialogue, persona, dialogue.path.stem)
+    if fmt == "corpus":
+        return to_corpus(dialogue, persona)
     raise DialogueFileError(f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})")
 
 

@@ -9,7 +9,7 @@ import re
 WHOLE_DEAL = re.compile(
     r"\b(?:(?:accept|sign|signing|adopt|endorse|approve|close on|conclude|seal|initial|ratify|agree to|"
     r"agree on|settle on|go with|take|wrap up|lock in) (?:\w+ ){0,3}?"
-    r"(?:roadmap|road map|whole (?:package|deal|thing|plan|agreement)|full (?:package|deal|plan|roadmap)|"
+    r"(?:roadmap|road map|package|deal|agreement|accord|contract|whole (?:thing|plan)|full plan|"
     r"entire (?:package|deal|plan|agreement|roadmap)|package as a whole|what we have|everything agreed|"
     r"all (?:we have |that we have )?agreed|final (?:deal|agreement|text|package)|joint statement|"
     r"agreement as it stands|deal as it stands|plan as it stands)|"
@@ -30,5 +30,5 @@ ASSENT_OPENING = re.compile(
 # Example: "Yes, but without the inspections."
 STRIKING = re.compile(
     r"\b(?:drop|dropping|without|minus|except|excluding|leave out|leaving out|take out|taking out|remove|"
-    r"removing|strike|scrap|no|not|cut)(?: \w+){0,2}$"
+    r"removing|strike|scrap|no|not|cut)(?: \w+){0,4}$"
 )
