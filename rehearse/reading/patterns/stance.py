@@ -35,7 +35,8 @@ DEFERRAL = re.compile(
     r"experts (?:can|will|should) (?:meet|look|discuss)|who sits|in the room|later today|"
     r"talk (?:about )?it (?:after|later|tomorrow)|park\w*|"
     r"(?:in|at|to) a later (?:phase|stage|round|date|session)|put (?:\w+ ){0,3}?on hold|"
-    r"leave (?:\w+ ){0,3}?for later|(?:for|until) another (?:day|round|time))\b"
+    r"leave (?:\w+ ){0,3}?for later|(?:for|until) another (?:day|round|time)|"
+    r"(?:for|until) the (?:last|final|closing) (?:stage|phase|round|step))\b"
 )
 
 # Talk of goals, principles and background rather than a step to take now.

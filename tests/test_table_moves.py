@@ -1,0 +1,154 @@
+"""Accepting and amending what is on the table, closing the roadmap, and items put off for later."""
+
+from __future__ import annotations
+
+import pytest
+
+from rehearse import Negotiation
+from rehearse.content.playbook import Playbook
+from rehearse.content.registry import load_persona
+from rehearse.engine.preview import preview, read_back
+
+OFFER = "If you halt ICBM tests, we will scale down the joint exercises."
+PHASE_1 = "If you halt ICBM and nuclear tests, we will limit exercises and impose no new sanctions."
+PHASE_2 = "If you freeze enrichment under international monitoring, we will open liaison offices and ease sanctions."
+
+
+def agreed_once(dprk: Playbook) -> Negotiation:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(OFFER)
+    neg.say("Agreed.")  # accepts the counter on the table
+    assert len(neg.ledger) == 1 and neg.table is None
+    return neg
+
+
+def test_a_bare_accept_with_nothing_on_the_table_does_not_close_the_talks(dprk: Playbook) -> None:
+    neg = agreed_once(dprk)
+    turn = neg.say("Agreed.")
+    assert turn.outcome == "ongoing" and turn.situation == "agreed_so_far"
+    assert "a moratorium on ICBM tests" in turn.reply  # says what is agreed so far
+    assert neg.table is not None  # and puts the next step on the table
+
+
+@pytest.mark.parametrize(
+    "words", ["We accept the roadmap.", "We have a deal on the whole package.", "Let's sign what we have."]
+)
+def test_words_that_name_the_whole_deal_close_it(dprk: Playbook, words: str) -> None:
+    neg = agreed_once(dprk)
+    assert neg.say(words).outcome == "agreement"
+
+
+def test_the_delegation_proposes_to_close_and_a_plain_accept_then_closes(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    for text in (PHASE_1, "Agreed."):
+        neg.say(text)
+    turn = neg.say(PHASE_2)  # accepted outright: two exchanges over two phases
+    assert turn.situation == "propose_close" and neg.closing
+    assert "close" in turn.reply.lower()
+    assert neg.say("Agreed.").outcome == "agreement"
+
+
+def test_a_new_proposal_withdraws_the_offer_to_close(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    for text in (PHASE_1, "Agreed.", PHASE_2):
+        neg.say(text)
+    assert neg.closing
+    neg.say("If you limit intermediate-range missiles, we will begin a peace treaty process.")
+    assert not neg.closing
+
+
+def test_rok_needs_two_exchanges_before_the_package_can_close() -> None:
+    rok = load_persona("rok")
+    neg = Negotiation(rok, seed=0)
+    neg.say("We will restore the military hotline if you end the loudspeaker broadcasts.")
+    if neg.table is not None:
+        neg.say("Agreed.")
+    assert neg.say("We accept the package as it stands.").outcome == "ongoing"
+
+
+def test_an_accept_that_adds_an_item_is_played_as_a_counter_on_the_table(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(OFFER)
+    table = neg.table
+    assert table is not None
+    turn = neg.say("Yes, if you add a nuclear test moratorium.")
+    assert turn.move.kind == "demand"  # the reader's label stays context-free
+    assert turn.played and "exercise_limits" not in neg.agreed_items  # nothing given for free
+    assert neg.table is not None and "nuclear_test_moratorium" in neg.table.persona_gives
+    assert table.user_gives <= neg.table.user_gives  # the rest of the proposal kept
+
+
+def test_an_accept_that_drops_an_item_strikes_it_from_the_proposal(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(OFFER)
+    assert neg.table is not None and "end_hostile_policy" in neg.table.user_gives
+    turn = neg.say("Fine, but drop the end to the hostile policy.")
+    assert turn.played
+    assert "end_hostile_policy" not in neg.agreed_items  # never given away by striking it
+
+
+def test_agreed_inspectors_included_never_becomes_a_free_gift(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(OFFER)
+    neg.say("Agreed, inspectors included.")
+    gifts = [e for e in neg.ledger if not e.persona_gives]
+    assert not gifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's park the peace treaty for now and focus on testing.",
+        "The peace treaty can wait for a later phase.",
+        "Keep the peace treaty for the last stage.",
+    ],
+)
+def test_items_put_off_are_never_given(dprk: Playbook, text: str) -> None:
+    neg = Negotiation(dprk, seed=0)
+    turn = neg.say(text)
+    assert "peace_treaty" not in neg.agreed_items
+    assert "peace_treaty" not in turn.move.gives or turn.situation == "parked" or turn.played
+
+
+def test_parking_an_item_takes_it_off_the_table(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(OFFER)
+    assert neg.table is not None and "end_hostile_policy" in neg.table.user_gives
+    neg.say("The end to the hostile policy can wait for a later phase.")
+    assert neg.table is None or "end_hostile_policy" not in neg.table.user_gives
+    assert "end_hostile_policy" not in neg.agreed_items
+
+
+@pytest.mark.parametrize("persona", ["dprk", "usa", "rok", "china", "harbor"])
+def test_a_question_never_puts_anything_into_the_roadmap(persona: str) -> None:
+    neg = Negotiation(load_persona(persona), seed=0)
+    for text in ("Explain your dual-track idea to me.", "What would you need from us first?", "Could sanctions relief come later?"):
+        neg.say(text)
+    assert neg.ledger == []
+
+
+def test_preview_never_changes_the_session(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=5)
+    neg.say(OFFER)
+    before = (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate())  # noqa: SLF001
+    result = preview(neg, "Agreed.")
+    assert result.turn.number == 2
+    assert (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate()) == before  # noqa: SLF001
+    assert neg.say("Agreed.").reply == result.turn.reply  # what was previewed is what happens
+
+
+def test_preview_flags_what_would_end_the_talks_and_not_a_plain_offer(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    assert preview(neg, OFFER).risks == ()
+    walkout = preview(neg, "Denuclearize now or face the consequences.")
+    assert any("walk out" in r for r in walkout.risks)
+    closing = agreed_once(dprk)
+    assert any("close the talks" in r for r in preview(closing, "We accept the roadmap.").risks)
+    assert preview(closing, "Agreed.").risks == ()
+
+
+def test_read_back_says_the_move_in_words(dprk: Playbook) -> None:
+    neg = Negotiation(dprk)
+    words = read_back(neg, OFFER)
+    assert words == "reciprocal: you offer limits on military exercises; you ask a moratorium on ICBM tests"
+    assert read_back(neg, "Freeze enrichment now.") == "demand: you ask a freeze on fissile material production"
