@@ -34,12 +34,14 @@ def test_correct_replays_the_last_turn_as_if_read_so(dprk: Playbook) -> None:
     # exactly as if the reader had read it so: the same as a session where it was read that way
     twin = Negotiation(dprk, seed=3)
     twin.say("Good morning.")
-    twin._play(OFFER, Move("concession", frozenset({"exercise_limits"})))  # noqa: SLF001 - the reference path
+    twin._play(OFFER, Move("concession", frozenset({"exercise_limits"})))
     assert (turn.reply, turn.meters, turn.state) == (twin.turns[-1].reply, twin.turns[-1].meters, twin.state)
     assert "exercise_limits" in neg.agreed_items
 
 
-def test_a_correction_survives_a_rewind_and_a_second_correction_keeps_the_first_reading(dprk: Playbook) -> None:
+def test_a_correction_survives_a_rewind_and_a_second_correction_keeps_the_first_reading(
+    dprk: Playbook,
+) -> None:
     neg = Negotiation(dprk, seed=0)
     original = neg.say(OFFER).move
     neg.correct("demand", asks=["icbm_test_moratorium"])
@@ -129,7 +131,9 @@ def test_corpus_export_labels_every_message_and_the_correction_wins(tmp_path: Pa
 
 
 def test_chat_read_shows_a_reading_without_sending_it(tmp_path: Path) -> None:
-    code, out, _ = run("chat", "dprk", "--no-save", stdin=f"/read {OFFER}\n/read [bold]Agreed.[/bold]\n/status\n")
+    code, out, _ = run(
+        "chat", "dprk", "--no-save", stdin=f"/read {OFFER}\n/read [bold]Agreed.[/bold]\n/status\n"
+    )
     assert code == 0
     assert "Would be read as reciprocal: you offer limits on military exercises; you ask a moratorium" in out
     assert "Would be read as accept" in out
@@ -137,7 +141,9 @@ def test_chat_read_shows_a_reading_without_sending_it(tmp_path: Path) -> None:
 
 
 def test_chat_correct_lists_the_choices_and_explains_mistakes() -> None:
-    code, out, _ = run("chat", "dprk", "--no-save", stdin=f"/correct\n{OFFER}\n/correct\n/correct reciprocal ask 99\n")
+    _, out, _ = run(
+        "chat", "dprk", "--no-save", stdin=f"/correct\n{OFFER}\n/correct\n/correct reciprocal ask 99\n"
+    )
     assert "Nothing to correct yet" in out
     assert "was read as reciprocal: you offer limits on military exercises" in out
     assert "limits on military exercises (exercise_limits)" in out

@@ -122,7 +122,11 @@ def test_parking_an_item_takes_it_off_the_table(dprk: Playbook) -> None:
 @pytest.mark.parametrize("persona", ["dprk", "usa", "rok", "china", "harbor"])
 def test_a_question_never_puts_anything_into_the_roadmap(persona: str) -> None:
     neg = Negotiation(load_persona(persona), seed=0)
-    for text in ("Explain your dual-track idea to me.", "What would you need from us first?", "Could sanctions relief come later?"):
+    for text in (
+        "Explain your dual-track idea to me.",
+        "What would you need from us first?",
+        "Could sanctions relief come later?",
+    ):
         neg.say(text)
     assert neg.ledger == []
 
@@ -130,10 +134,10 @@ def test_a_question_never_puts_anything_into_the_roadmap(persona: str) -> None:
 def test_preview_never_changes_the_session(dprk: Playbook) -> None:
     neg = Negotiation(dprk, seed=5)
     neg.say(OFFER)
-    before = (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate())  # noqa: SLF001
+    before = (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate())
     result = preview(neg, "Agreed.")
     assert result.turn.number == 2
-    assert (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate()) == before  # noqa: SLF001
+    assert (neg.state, neg.meters, neg.ledger, neg.table, len(neg.turns), neg._rng.getstate()) == before
     assert neg.say("Agreed.").reply == result.turn.reply  # what was previewed is what happens
 
 
@@ -151,4 +155,6 @@ def test_read_back_says_the_move_in_words(dprk: Playbook) -> None:
     neg = Negotiation(dprk)
     words = read_back(neg, OFFER)
     assert words == "reciprocal: you offer limits on military exercises; you ask a moratorium on ICBM tests"
-    assert read_back(neg, "Freeze enrichment now.") == "demand: you ask a freeze on fissile material production"
+    assert (
+        read_back(neg, "Freeze enrichment now.") == "demand: you ask a freeze on fissile material production"
+    )

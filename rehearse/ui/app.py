@@ -96,8 +96,11 @@ class RehearseApp(App[None]):
         branched = {"branched_from": {"file": str(message.source), "turn": len(message.messages)}}
         try:
             session = RecordedSession(message.persona, message.seed, self.save_dir, **branched)
-            for text in message.messages:
+            for index, text in enumerate(message.messages):
                 session.say(text)
+                fix = message.corrections.get(index)
+                if fix is not None:
+                    session.correct(fix.kind, gives=fix.gives, asks=fix.asks)
         except RehearseError as exc:
             self.notify(f"Cannot branch here: {exc}", severity="error", markup=False)
             return
@@ -214,6 +217,11 @@ class RehearseApp(App[None]):
         if isinstance(screen, NegotiationScreen):
             yield SystemCommand(
                 "Take back the last move", "Rewind one turn (replayed deterministically)", screen.action_undo
+            )
+            yield SystemCommand(
+                "Correct the last reading",
+                "Replay your last turn read as the move you meant",
+                screen.action_correct,
             )
             yield SystemCommand(
                 "Debrief", "Score, turning points and missed openings so far", screen.action_debrief

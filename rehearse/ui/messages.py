@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.message import Message
@@ -24,6 +24,15 @@ class DrillChosen(Message):
     path: Path
 
 
+@dataclass(frozen=True)
+class Correction:
+    """How the trainee corrected the reading of one saved turn: the move kind and item ids."""
+
+    kind: str
+    gives: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+
+
 @dataclass
 class BranchRequested(Message):
     """The user wants to continue live from a point of a saved dialogue."""
@@ -32,3 +41,5 @@ class BranchRequested(Message):
     persona: Playbook
     seed: int
     messages: list[str]
+    corrections: dict[int, Correction] = field(default_factory=dict)
+    """Corrected readings by message index, replayed as they were in the saved dialogue."""

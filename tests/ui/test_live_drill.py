@@ -28,7 +28,7 @@ objectives:
 """
 
 
-async def test_live_drill_hands_over_and_grades(tmp_path: Path) -> None:
+async def test_live_drill_hands_over_and_grades(tmp_path: Path, quick_debrief: float) -> None:
     path = tmp_path / "live.yaml"
     path.write_text(DRILL)
     drill = load_drill(path)
@@ -49,8 +49,8 @@ async def test_live_drill_hands_over_and_grades(tmp_path: Path) -> None:
         await say(pilot, "If you halt ICBM tests, we will limit exercises and end the hostile policy.")
         objectives = str(app.screen.query_one("#objectives", Static).render())
         assert "☑ secure" in objectives and "turns left: 2" in objectives
-        await say(pilot, "We accept the roadmap.")
-        await pilot.pause(1.5)
+        await say(pilot, "We accept the roadmap.", anyway=True)
+        await pilot.pause(quick_debrief)
         assert isinstance(app.screen, DebriefScreen)
         graded = str(app.screen.query_one("#drill-objectives", Static).render())
         assert "MET  outcome" in graded and "MET  within_turns" in graded

@@ -97,14 +97,15 @@ async def test_help_and_debrief_open_mid_session(app: RehearseApp) -> None:
         assert isinstance(app.screen, NegotiationScreen)
 
 
-async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp) -> None:
+async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp, quick_debrief: float) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
-        await say(pilot, "Denuclearize completely or we will use military force.")
-        banner = app.screen.query_one("#banner", Static)
+        screen = app.screen
+        await say(pilot, "Denuclearize completely or we will use military force.", anyway=True)
+        banner = screen.query_one("#banner", Static)
         assert "derailed" in str(banner.render())
-        assert app.screen.query_one(MessageInput).disabled
-        await pilot.pause(1.5)
+        assert screen.query_one(MessageInput).disabled
+        await pilot.pause(quick_debrief)
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.report.outcome == "derailed"
         outcome = str(app.screen.query_one("#outcome", Static).render())

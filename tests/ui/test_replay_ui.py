@@ -9,7 +9,9 @@ from click.testing import CliRunner
 from textual.widgets import OptionList, Static
 
 from rehearse.cli import cli
+from rehearse.content.playbook import Playbook
 from rehearse.records.dialogue_file import read_dialogue
+from rehearse.records.session import RecordedSession
 from rehearse.ui.app import make_replay_app
 from rehearse.ui.screens.negotiation import NegotiationScreen
 from rehearse.ui.screens.replay import ReplayScreen
@@ -71,3 +73,27 @@ async def test_rewinds_are_shown_where_they_happened_and_branch_records_its_sour
     header = read_dialogue(branched).header
     assert header["branched_from"] == {"file": str(path), "turn": 1}
     assert read_dialogue(branched).turns[0]["say"].startswith("If you halt ICBM tests")
+
+
+async def test_a_corrected_turn_is_shown_and_a_branch_keeps_the_correction(
+    tmp_path: Path, dprk: Playbook
+) -> None:
+    session = RecordedSession(dprk, 0, tmp_path / "s")
+    session.say("If you halt ICBM tests, we will scale down the joint exercises.")
+    session.correct("concession", gives=["exercise_limits"])
+    path = session.path
+    session.close()
+    assert path is not None
+    app = make_replay_app(read_dialogue(path), tmp_path / "s", tmp_path / "branches")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = "\n".join(str(line.render()) for line in app.screen.query_one(Transcript).query(Line))
+        assert "✎ turn 1 replayed read as concession" in text
+        assert "You (1) (corrected)  If you halt ICBM tests" in text
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, NegotiationScreen)
+        assert app.session is not None
+        (turn,) = app.session.negotiation.turns
+        assert turn.corrected and turn.move.kind == "concession"
+        assert turn.move.gives == frozenset({"exercise_limits"}) and not turn.move.asks

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList, SelectionList
 
 from rehearse.content.playbook import Playbook
 from rehearse.ui.app import make_app
@@ -37,7 +38,9 @@ def test_negotiation_mid_session(snap_compare, tmp_path: Path, dprk: Playbook, s
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_debrief(snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_debrief(  # type: ignore[no-untyped-def]
+    snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int], quick_debrief: float
+) -> None:
     async def play(pilot: Pilot[None]) -> None:
         await start(pilot)
         await say(
@@ -45,8 +48,23 @@ def test_debrief(snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, 
         )
         await say(pilot, "Agreed.")
         await say(pilot, "Freeze enrichment now.")
-        await say(pilot, "We accept the roadmap.")
-        await pilot.pause(1.4)
+        await say(pilot, "We accept the roadmap.", anyway=True)
+        await pilot.pause(quick_debrief)
         await pilot.pause()
 
     assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
+
+
+def test_correction_modal(snap_compare, tmp_path: Path, dprk: Playbook) -> None:  # type: ignore[no-untyped-def]
+    async def open_it(pilot: Pilot[None]) -> None:
+        await start(pilot)
+        await say(pilot, "If you halt ICBM tests, we will scale down the joint exercises.")
+        await pilot.press("f4")
+        await pilot.pause()
+        app = pilot.app
+        app.screen.query_one("#correction-kind", OptionList).highlighted = 3  # concession
+        app.screen.query_one("#correction-asks", SelectionList).deselect_all()
+        app.screen.query_one("#correction-asks", SelectionList).focus()
+        await pilot.pause()
+
+    assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=(80, 24), run_before=open_it)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
@@ -28,16 +28,23 @@ Action for action moves these talks: trade a step for a step, phase by phase. De
 delegation (three in a row and it walks out); an ultimatum on complete denuclearization ends the
 talks at once. When a first phase is agreed, accept the roadmap to conclude.
 
+While you type, the line under the message box reads your draft back: *reading: reciprocal: you
+offer …; you ask …*. If sending it would end the talks, give away an item you did not name, or
+the reading is unsure, the first Enter only warns you (⚠): Enter again sends it, Esc goes back to
+editing. If a message was read wrongly, F4 replays your last turn with the reading you meant.
+
 # Keys
 
 | key | does |
 |---|---|
-| Enter | send your message |
+| Enter | send your message (after a ⚠ warning: send it anyway) |
+| Esc | after a ⚠ warning: keep editing instead of sending |
 | Up / Down | earlier messages |
 | Tab or Right | accept the suggested completion |
 | Ctrl+Z | take back your last message |
 | F2 | debrief (also mid-session) |
 | F3 | show or hide the side panel |
+| F4 | correct how your last message was read, and replay that turn |
 | Ctrl+N | new session (this one stays saved) |
 | Ctrl+P | command palette |
 | Ctrl+Q | quit (the session is already saved) |
@@ -52,8 +59,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Lay out the help text."""
-        with Vertical(id="help-box"):
+        with VerticalScroll(id="help-box"):
             yield Markdown(HELP)
+
+    def on_mount(self) -> None:
+        """Focus the text so the arrow keys and Page Up/Down scroll it on a small terminal."""
+        self.query_one("#help-box", VerticalScroll).focus()
 
     def action_close(self) -> None:
         """Close the help."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +15,29 @@ from textual.widgets import Footer, Static
 from rehearse.content.playbook import Playbook
 from rehearse.records.dialogue_file import Dialogue, effective_turns
 from rehearse.records.view import record_view
-from rehearse.ui.messages import BranchRequested
+from rehearse.ui.messages import BranchRequested, Correction
 from rehearse.ui.widgets.side_panel import SidePanel
 from rehearse.ui.widgets.transcript import Line, Transcript
 
 PLAY_INTERVAL = 1.5
+
+
+def move_kind(record: dict[str, Any]) -> str:
+    """Return the kind of move a saved turn record was played as ('?' when unreadable)."""
+    move = record.get("move")
+    return str(move.get("kind", "?")) if isinstance(move, dict) else "?"
+
+
+def correction(record: dict[str, Any]) -> Correction:
+    """Return the correction a saved turn record was played with."""
+    move = record.get("move")
+    move = move if isinstance(move, dict) else {}
+
+    def ids(key: str) -> tuple[str, ...]:
+        found = move.get(key)
+        return tuple(str(i) for i in found) if isinstance(found, list) else ()
+
+    return Correction(str(move.get("kind", "")), ids("gives"), ids("asks"))
 
 
 class ReplayScreen(Screen[None]):
@@ -76,9 +96,20 @@ class ReplayScreen(Screen[None]):
                     )
                 )
             else:
+                corrected = entry.get("corrected") is True
+                if corrected:
+                    kind = move_kind(entry)
+                    lines.append(
+                        Line(Text(f"✎ turn {entry.get('turn')} replayed read as {kind}"), classes="note")
+                    )
                 lines.append(
                     Line(
-                        Text.assemble((f"You ({entry.get('turn')})  ", "bold"), str(entry.get("say", ""))),
+                        Text.assemble(
+                            (f"You ({entry.get('turn')})", "bold"),
+                            (" (corrected)" if corrected else "", "italic"),
+                            "  ",
+                            str(entry.get("say", "")),
+                        ),
                         classes="you",
                     )
                 )
@@ -136,8 +167,15 @@ class ReplayScreen(Screen[None]):
         turns = effective_turns(self.entries[: self.position])
         seed = self.dialogue.header.get("seed", 0)
         messages = [str(t.get("say", "")) for t in turns]
+        corrections = {i: correction(t) for i, t in enumerate(turns) if t.get("corrected") is True}
         self.post_message(
-            BranchRequested(self.dialogue.path, self.persona, seed if isinstance(seed, int) else 0, messages)
+            BranchRequested(
+                self.dialogue.path,
+                self.persona,
+                seed if isinstance(seed, int) else 0,
+                messages,
+                corrections,
+            )
         )
 
     def action_toggle_panel(self) -> None:

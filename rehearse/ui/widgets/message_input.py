@@ -1,4 +1,7 @@
-"""The message box: history with Up/Down, completion of item phrases, a bounded length."""
+"""The message box: history with Up/Down, completion of item phrases, a bounded length.
+
+It only posts what the trainee submits; the screen decides whether to send it, then calls ``sent``.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +43,7 @@ class ItemSuggester(Suggester):
 
 
 class MessageInput(Input):
-    """An input that remembers what was said and posts a ``Said`` message."""
+    """An input that posts a ``Said`` message on Enter and remembers what was sent."""
 
     BINDINGS = [
         Binding("up", "history(-1)", "Previous", show=False),
@@ -49,7 +52,7 @@ class MessageInput(Input):
 
     @dataclass
     class Said(Message):
-        """The user sent a message."""
+        """The user pressed Enter on a draft (the screen decides whether it is sent)."""
 
         text: str
 
@@ -84,13 +87,15 @@ class MessageInput(Input):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Turn a submitted line into a ``Said`` message (blank lines do nothing)."""
         event.stop()
-        text = event.value
-        if not text.strip():
-            return
+        if event.value.strip():
+            self.post_message(self.Said(event.value))
+
+    def sent(self, text: str) -> None:
+        """Remember ``text`` as said and empty the box (called once the message was played)."""
         self.history.append(text)
         self._position = len(self.history)
-        self.value = ""
-        self.post_message(self.Said(text))
+        if self.value == text:
+            self.value = ""
 
     def action_history(self, step: int) -> None:
         """Walk through earlier messages."""

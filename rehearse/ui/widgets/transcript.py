@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from rehearse.engine.negotiation import Turn
@@ -18,21 +19,26 @@ class Transcript(VerticalScroll):
 
     can_focus = False
 
-    def on_mount(self) -> None:
-        """Stay anchored to the newest line as lines arrive and wrap (until the user scrolls up)."""
-        self.anchor()
-
     def add_turn(self, turn: Turn, delegation: str) -> None:
-        """Append the user's message and the delegation's reply."""
-        you = Text.assemble(("You  ", "bold"), turn.say)
+        """Append the user's message (tagged when its reading was corrected) and the delegation's reply."""
+        you = Text.assemble(
+            ("You", "bold"), (" (corrected)" if turn.corrected else "", "italic"), "  ", turn.say
+        )
         them = Text.assemble((f"{delegation}  ", "bold"), turn.reply)
-        self.mount(Line(you, classes="you"), Line(them, classes="them"))
-        self.scroll_end(animate=False)
+        self._show(self.mount(Line(you, classes="you"), Line(them, classes="them")))
 
     def add_note(self, text: str, kind: str = "note") -> None:
         """Append a line from rehearse itself (banner, notice)."""
-        self.mount(Line(Text(text), classes=kind))
-        self.scroll_end(animate=False)
+        self._show(self.mount(Line(Text(text), classes=kind)))
+
+    def _show(self, mounting: AwaitMount) -> None:
+        """Scroll to the newest line once it is mounted and laid out (never before: it may wrap)."""
+
+        async def scroll_when_mounted() -> None:
+            await mounting
+            self.scroll_end(animate=False)
+
+        self.call_later(scroll_when_mounted)
 
     def reset(self, turns: list[Turn], delegation: str) -> None:
         """Show exactly these turns (after a rewind)."""
