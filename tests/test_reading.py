@@ -127,6 +127,20 @@ def test_reading_is_deterministic_with_or_without_the_memo() -> None:
     assert [fresh.read(t) for t in texts] == [reader("dprk").read(t) for t in texts]
 
 
+def test_a_draft_read_keystroke_by_keystroke_reads_as_if_read_afresh() -> None:
+    """The sentence memo (a long draft re-reads only what changed) never changes a reading."""
+    draft = (
+        "Good morning. We came to work. If you halt ICBM tests, we will scale down the joint exercises. "
+        "Agreed, inspectors included. Let's park the peace treaty for now. Freeze enrichment now"
+    )
+    typing = Reader(load_persona("dprk"))
+    typing.memo = False
+    fresh = Reader(load_persona("dprk"))
+    fresh.memo = fresh.sentence_memo = False
+    for end in range(60, len(draft) + 1, 7):
+        assert typing.read(draft[:end]) == fresh.read(draft[:end]), draft[:end]
+
+
 @given(
     st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=8, max_size=8),
     st.sets(st.sampled_from(["a", "b"])),

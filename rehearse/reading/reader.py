@@ -13,7 +13,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from rehearse.content.playbook import Playbook
 from rehearse.moves import Move
@@ -31,6 +32,17 @@ from rehearse.reading.sentences import Sentence, split_sentences
 from rehearse.reading.text import clean
 
 MEMO_SIZE = 4096
+SENTENCE_MEMO_SIZE = 8192
+
+
+def copy_sentence(sentence: Sentence) -> Sentence:
+    """Return a copy of a sentence whose sets and lists can be changed without touching the original."""
+    values: dict[str, Any] = {
+        f.name: (type(v)(v) if isinstance(v, (set, list)) else v)
+        for f in fields(Sentence)
+        for v in [getattr(sentence, f.name)]
+    }
+    return Sentence(**values)
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,11 @@ class Reader:
             known = vocabulary_source.vocabulary if vocabulary_source is not None else frozenset()
         self.finder = Finder(playbook, known)
         self.memo = True
+        """Remember whole messages read (a message seen before costs a lookup)."""
+        self.sentence_memo = True
+        """Remember each sentence's items and roles, so a long draft re-reads only what changed."""
         self._memo: dict[str, Reading] = {}
+        self._sentences: dict[tuple[str, str, bool], tuple[Sentence, str]] = {}
 
     def classify(self, text: str) -> Move:
         """Return the move ``text`` makes."""
@@ -97,19 +113,33 @@ class Reader:
 
         With ``roles``, the item-role model has the last word on what each item is doing.
         """
-        sentences = split_sentences(clean(self.finder.mask_capitals(text)))
-        topic = ""
+        read = [self._sentence_read(s) for s in split_sentences(clean(self.finder.mask_capitals(text)))]
+        topic = next((first for _, first in read if first), "")
+        sentences = [sentence for sentence, _ in read]
         items = self.playbook.items
-        for sentence in sentences:
-            read_roles(sentence, self.finder.find(sentence), items)
-            if not topic:
-                topics = self.finder.topics(sentence)
-                topic = topics[0] if topics else ""
         apply_grants(sentences)
         rule = rule_move(sentences)
         if roles is not None:
             apply_role_model(sentences, items, roles)
         return Analysis(sentences, topic, rule, masked_words(sentences, items))
+
+    def _sentence_read(self, sentence: Sentence) -> tuple[Sentence, str]:
+        """Return the sentence with its items and roles read, and the first topic it names.
+
+        What a sentence holds depends on its words alone, so each is read once and remembered:
+        the copy handed out may be changed by the later, cross-sentence stages.
+        """
+        key = (sentence.text, sentence.mark, sentence.question)
+        found = self._sentences.get(key) if self.sentence_memo else None
+        if found is None:
+            read_roles(sentence, self.finder.find(sentence), self.playbook.items)
+            topics = self.finder.topics(sentence)
+            found = (copy_sentence(sentence), topics[0] if topics else "")
+            if self.sentence_memo:
+                if len(self._sentences) >= SENTENCE_MEMO_SIZE:
+                    self._sentences.pop(next(iter(self._sentences)))
+                self._sentences[key] = found
+        return copy_sentence(found[0]), found[1]
 
     def _read(self, text: str) -> Reading:
         a = self.analyse(text, self.model.roles if self.model is not None else None)

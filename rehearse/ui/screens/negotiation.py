@@ -6,6 +6,7 @@ here, under one lock: the draft's read-back runs in a thread so a keystroke neve
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 
@@ -130,6 +131,11 @@ class NegotiationScreen(Screen[None]):
         self.query_one(MessageInput).focus()
         if self.app.size.width < 90:
             self.query_one(SidePanel).display = False
+        # The persona, its reader and model are loaded and live as long as the app: keep the
+        # garbage collector from rescanning them, so no collection stalls a keystroke's read-back
+        # (collected first, so nothing already dropped is kept for good).
+        gc.collect()
+        gc.freeze()
 
     # The draft: read back while typing, asked about before a risky send --------------------
 
