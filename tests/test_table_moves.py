@@ -158,3 +158,19 @@ def test_read_back_says_the_move_in_words(dprk: Playbook) -> None:
     assert (
         read_back(neg, "Freeze enrichment now.") == "demand: you ask a freeze on fissile material production"
     )
+
+
+def test_preview_flags_an_item_given_away_that_the_message_never_named(dprk: Playbook) -> None:
+    from rehearse.moves import Move
+    from rehearse.reading.reader import Reading, reader_for
+
+    neg = Negotiation(dprk, seed=0)
+    text = "You know what we are ready to do."
+    reader = reader_for(dprk)
+    reader._memo[text] = Reading(Move("concession", frozenset({"peace_treaty"})), confidence=0.9)
+    try:
+        risks = preview(neg, text).risks
+    finally:
+        reader._memo.pop(text)
+    assert any("give away a peace treaty, which you did not name" in r for r in risks)
+    assert neg.ledger == []
