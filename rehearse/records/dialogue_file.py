@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,9 +12,12 @@ from typing import IO, Any
 from rehearse.content.playbook import Playbook
 from rehearse.engine.negotiation import Turn
 from rehearse.errors import DialogueFileError
+from rehearse.records.record_checks import header_problem, rewind_problem, turn_problem
 
 FORMAT = "rehearse-dialogue"
 VERSION = 1
+MAX_DIALOGUE_BYTES = 256 * 1024 * 1024
+"""The largest dialogue file read (a 10-turn session is about 20 KB)."""
 
 
 def turn_fields(turn: Turn) -> dict[str, Any]:
@@ -127,60 +131,115 @@ class Dialogue:
 
 
 def effective_turns(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the turns standing after these entries (each rewind drops the turns it took back)."""
+    """Return the turns standing after these entries (each rewind drops the turns it took back).
+
+    Linear in the entries: each one only cuts the list's tail in place.
+    """
     turns: list[dict[str, Any]] = []
     for entry in entries:
         if "event" in entry:
-            turns = turns[: int(entry.get("to_turn", len(turns)))]
+            to_turn = entry.get("to_turn")
+            del turns[to_turn if isinstance(to_turn, int) and not isinstance(to_turn, bool) else len(turns) :]
         else:
-            turns = [*turns[: int(entry.get("turn", len(turns) + 1)) - 1], entry]
+            number = entry.get("turn")
+            at = number - 1 if isinstance(number, int) and not isinstance(number, bool) else len(turns)
+            del turns[max(at, 0) :]
+            turns.append(entry)
     return turns
 
 
-def read_dialogue(path: Path) -> Dialogue:
-    """Read a dialogue file; a last line cut off mid-write is reported in ``warnings`` and skipped."""
+def _read_text(path: Path) -> str:
+    """Return a dialogue file's text: regular files only, at most MAX_DIALOGUE_BYTES."""
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
     except FileNotFoundError:
         raise DialogueFileError(f"no dialogue file at '{path}'") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DialogueFileError(f"cannot read '{path}': {exc}") from None
+    except OSError as exc:
+        raise DialogueFileError(f"cannot read '{path}': {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise DialogueFileError(f"'{path}' is not a regular file, so it is not read as a dialogue")
+    if info.st_size > MAX_DIALOGUE_BYTES:
+        raise DialogueFileError(
+            f"'{path}' is {info.st_size:,} bytes; a dialogue is read up to {MAX_DIALOGUE_BYTES:,} bytes"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DIALOGUE_BYTES + 1)
+    except OSError as exc:
+        raise DialogueFileError(f"cannot read '{path}': {exc.strerror}") from None
+    if len(data) > MAX_DIALOGUE_BYTES:
+        raise DialogueFileError(f"'{path}' is larger than {MAX_DIALOGUE_BYTES:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DialogueFileError(f"'{path}' is not UTF-8 text (byte {exc.start})") from None
+
+
+def _json(line: str) -> Any:
+    """Parse one JSON line; ValueError for anything unreadable (bad syntax, huge numbers, deep nesting)."""
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+def read_dialogue(path: Path) -> Dialogue:
+    """Read a dialogue file; a cut-off or malformed line is reported in ``warnings`` and skipped."""
+    text = _read_text(path)
     lines = text.split("\n")
     complete_end = text.endswith("\n")
     if not lines or not lines[0].strip():
         raise DialogueFileError(f"'{path}' is empty, not a rehearse dialogue")
     try:
-        header = json.loads(lines[0])
-    except json.JSONDecodeError:
+        header = _json(lines[0])
+    except ValueError:
         raise DialogueFileError(
             f"'{path}' is not a rehearse dialogue (its first line is not a header)"
         ) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise DialogueFileError(f"'{path}' is not a rehearse dialogue")
     version = header.get("version")
-    if not isinstance(version, int) or version > VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+        shown = version if isinstance(version, (int, str)) and len(str(version)) < 20 else "unknown"
         raise DialogueFileError(
-            f"'{path}' uses dialogue format version {version}; this rehearse reads up to version {VERSION}"
+            f"'{path}' uses dialogue format version {shown}; this rehearse reads versions 1 to {VERSION}"
         )
+    problem = header_problem(header)
+    if problem:
+        raise DialogueFileError(f"{path}:1: {problem}")
     dialogue = Dialogue(path, header)
     numbered = [(n, line) for n, line in enumerate(lines[1:], start=2) if line.strip()]
+    standing = 0
     for position, (index, line) in enumerate(numbered):
+        where = f"{path}:{index}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
+            record = _json(line)
+        except ValueError:
             if position == len(numbered) - 1 and not complete_end:
                 dialogue.warnings.append(
-                    f"{path}:{index}: the last line was cut off mid-write; it was skipped"
+                    f"{where}: RH201 the last line was cut off mid-write; it was skipped"
                 )
             else:
-                dialogue.warnings.append(f"{path}:{index}: unreadable line skipped")
+                dialogue.warnings.append(f"{where}: RH201 unreadable line skipped")
             continue
         if not isinstance(record, dict):
-            dialogue.warnings.append(f"{path}:{index}: not a turn record; skipped")
+            dialogue.warnings.append(f"{where}: RH202 not a turn record; skipped")
         elif "turn" in record and "say" in record:
+            problem = turn_problem(record)
+            if problem is None and record["turn"] > standing + 1:
+                problem = f"'turn' {record['turn']} follows turn {standing}"
+            if problem:
+                dialogue.warnings.append(f"{where}: RH202 {problem}; the line was skipped")
+                continue
+            standing = record["turn"]
             dialogue.turns.append(record)
             dialogue.entries.append(record)
         elif record.get("event") == "rewind":
+            problem = rewind_problem(record, standing)
+            if problem:
+                dialogue.warnings.append(f"{where}: RH202 {problem}; the rewind was skipped")
+                continue
+            standing = record["to_turn"]
             dialogue.events.append({**record, "after_line": len(dialogue.turns)})
             dialogue.entries.append(record)
     return dialogue
