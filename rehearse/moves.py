@@ -1,4 +1,4 @@
-"""Moves: what one user message does, as read by the classifier (CONTRACTS.md section 2)."""
+"""Moves: what one user message does, as read by the classifier (docs/reading.md)."""
 
 from __future__ import annotations
 

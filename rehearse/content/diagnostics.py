@@ -18,17 +18,22 @@ ENGINE_SITUATIONS = frozenset({"unmatched", "no_proposal", "propose_close", "par
 
 # (code, pattern on the message, fix hint), first match wins
 CODES: list[tuple[str, re.Pattern[str], str]] = [
+    (
+        "RH015",
+        re.compile(r"in a reply|template too long|template cannot be read|too large for a reply"),
+        "write replies with text, variables, the listed filters and if (docs/playbooks.md)",
+    ),
     ("RH001", re.compile(r"YAML syntax"), "fix the YAML at this line (indentation, quotes, brackets)"),
     ("RH002", re.compile(r"duplicate key"), "remove or rename one of the two keys"),
     ("RH003", re.compile(r"unknown key"), "remove the key or correct its spelling"),
     ("RH004", re.compile(r"missing (?:key|meter|situation)"), "add the missing entry"),
-    ("RH005", re.compile(r"must be|must have|not a "), "give the value the type and range shown"),
+    ("RH005", re.compile(r"must be|must have|not a |too large"), "give the value the type and range shown"),
     ("RH006", re.compile(r"unknown (?:state|initial state)"), "use a state listed under 'states'"),
     ("RH007", re.compile(r"unknown item"), "use an item id listed under 'items'"),
     (
         "RH008",
         re.compile(r"unknown (?:move kind|outcome)"),
-        "use one of the move kinds or outcomes of CONTRACTS.md",
+        "use one of the move kinds or outcomes of docs/reading.md",
     ),
     (
         "RH009",

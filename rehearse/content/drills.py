@@ -1,4 +1,4 @@
-"""Drill files (CONTRACTS.md section 6): loading and validating.
+"""Drill files (docs/drills.md): loading and validating.
 
 Problems are reported as ``file:line: message``, with suggestions for misspelt states, items and
 move kinds.

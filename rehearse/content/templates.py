@@ -11,6 +11,27 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_RENDERED = 4000
+MAX_SOURCE = 4000
+"""The longest reply template accepted, in characters."""
+MAX_VALUE = 20_000
+"""The longest text a filter may produce while a reply renders (a render budget: over it, an error)."""
+MAX_LITERAL_NUMBER = 10**6
+ALLOWED_FILTERS = frozenset(
+    {
+        "and_list", "upfirst", "join", "last", "first", "length", "count", "lower", "upper",
+        "capitalize", "title", "trim", "default", "d", "list", "sort", "unique", "reverse",
+        "string", "round", "abs", "int", "float", "min", "max", "sum", "truncate", "wordcount",
+    }
+)  # fmt: skip
+"""Filters a reply may use: none can grow text beyond what its arguments hold (and all are guarded)."""
+_ALLOWED_NODES = (
+    nodes.Template, nodes.Output, nodes.TemplateData, nodes.If, nodes.Name, nodes.Const,
+    nodes.Filter, nodes.Test, nodes.Getattr, nodes.Getitem, nodes.Slice, nodes.Compare, nodes.Operand,
+    nodes.And, nodes.Or, nodes.Not, nodes.CondExpr, nodes.Concat, nodes.List, nodes.Tuple,
+    nodes.Add, nodes.Sub, nodes.Div, nodes.FloorDiv, nodes.Neg, nodes.Pos, nodes.Keyword,
+)  # fmt: skip
+"""What a reply template may be made of: text, values, filters, tests and ``if``; no loops,
+assignments, calls, macros or string repetition, so rendering is bounded by the template's size."""
 
 
 class _BoundedSandbox(ImmutableSandboxedEnvironment):
@@ -58,7 +79,40 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["and_list"] = and_list
     env.filters["upfirst"] = upfirst
+    env.filters = {name: _guarded(name, f) for name, f in env.filters.items() if name in ALLOWED_FILTERS}
     return env
+
+
+def _guarded(name: str, function: Any) -> Any:
+    """Return ``function`` refusing to produce text or lists longer than MAX_VALUE."""
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        if isinstance(result, (str, list, tuple)) and len(result) > MAX_VALUE:
+            raise SecurityError(f"the filter '{name}' made a value over {MAX_VALUE:,} long")
+        return result
+
+    for flag in ("jinja_pass_arg",):
+        if hasattr(function, flag):
+            setattr(guarded, flag, getattr(function, flag))
+    return guarded
+
+
+def construct_problem(tree: nodes.Template, source: str) -> str | None:
+    """Return why a parsed template could render without bound, or None when it is bounded."""
+    if len(source) > MAX_SOURCE:
+        return f"template too long: {len(source):,} characters (at most {MAX_SOURCE:,})"
+    for node in tree.find_all(nodes.Node):
+        if not isinstance(node, _ALLOWED_NODES):
+            kind = type(node).__name__.lower()
+            return f"'{kind}' is not allowed in a reply (use text, variables, filters and if)"
+        if isinstance(node, nodes.Const):
+            value = node.value
+            if isinstance(value, bool) or value is None:
+                continue
+            if isinstance(value, (int, float)) and not abs(value) <= MAX_LITERAL_NUMBER:
+                return f"the number {str(value)[:20]} is too large for a reply"
+    return None
 
 
 ENVIRONMENT = make_environment()
@@ -84,8 +138,14 @@ def check_template(source: str, known: frozenset[str]) -> str | None:
     known ones (or set inside the template), filters and tests exist, no ``_private`` attribute.
     """
     if "{" not in source:
-        return None  # plain text: nothing for jinja2 to read
-    tree = ENVIRONMENT.parse(source)
+        return None if len(source) <= MAX_SOURCE else f"template too long: {len(source):,} characters"
+    try:
+        tree = ENVIRONMENT.parse(source)
+    except (ValueError, OverflowError, RecursionError, MemoryError) as exc:
+        return f"template cannot be read: {str(exc)[:80]}"
+    problem = construct_problem(tree, source)
+    if problem is not None:
+        return problem
     found = list(tree.find_all((nodes.Name, nodes.Filter, nodes.Test, nodes.Getattr)))
     stored = {n.name for n in found if isinstance(n, nodes.Name) and n.ctx in ("store", "param")}
     for node in found:

@@ -19,9 +19,11 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise RehearseError(f"'{path}' is not a regular file or folder, so it is not read")
         else:
             raise RehearseError(f"no such file or folder: '{path}'")
     return files

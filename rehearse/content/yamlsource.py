@@ -8,6 +8,7 @@ a YAML 1.2-style resolver: ``yes``/``no``/``on``/``off`` stay strings, ``1:30`` 
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,10 @@ class _Loader(_Parser, _Resolver):
 
 
 _TAG = "tag:yaml.org,2002:"
+MAX_INT_DIGITS = 18
+"""The longest whole number a playbook or drill may hold (a 64-bit seed has 19 digits at most)."""
+MAX_YAML_BYTES = 16 * 1024 * 1024
+"""The largest playbook or drill file read (the shipped playbooks are about 100 KB)."""
 
 
 def _scalar(node: ScalarNode) -> Any:
@@ -101,6 +106,14 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == _TAG + "str":
         return value
     if tag == _TAG + "int":
+        digits = value.replace("_", "").lstrip("+-")
+        if len(digits) > MAX_INT_DIGITS:
+            raise ConstructorError(
+                None,
+                None,
+                f"number too large: {len(digits)} digits (at most {MAX_INT_DIGITS})",
+                node.start_mark,
+            )
         return int(value.replace("_", ""), 10)
     if tag == _TAG + "float":
         return float(value.replace("_", ""))
@@ -166,7 +179,7 @@ def parse_yaml(text: str, source: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
-        if not problem.startswith("duplicate key"):
+        if not problem.startswith(("duplicate key", "number too large")):
             problem = f"YAML syntax: {problem}"
         raise ContentError([Problem(source, line, problem)]) from None
     except yaml.YAMLError as exc:
@@ -178,8 +191,15 @@ def parse_yaml(text: str, source: str) -> Any:
 
 
 def read_yaml_file(path: Path) -> tuple[Any, str]:
-    """Read and parse a YAML file; return the data and the raw text (for hashing)."""
+    """Read and parse a YAML file (a regular file of at most MAX_YAML_BYTES); return data and raw text."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([Problem(str(path), 1, "not a regular file, so it is not read")])
+        if info.st_size > MAX_YAML_BYTES:
+            raise ContentError(
+                [Problem(str(path), 1, f"too large: a file is read up to {MAX_YAML_BYTES:,} bytes")]
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError([Problem(str(path), 1, "file not found")]) from None

@@ -47,9 +47,11 @@ def drill_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*.y*ml")) if is_drill_file(p))
+            files.extend(p for p in sorted(path.rglob("*.y*ml")) if p.is_file() and is_drill_file(p))
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise RehearseError(f"'{path}' is not a regular file or folder, so it is not read")
         else:
             raise RehearseError(f"no such file or folder: '{path}'")
     return files

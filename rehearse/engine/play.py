@@ -1,6 +1,6 @@
 """How the negotiation plays a move in context: amendments, items put off, closing the roadmap.
 
-The reader labels each message on its own (CONTRACTS.md section 2). With a proposal on the
+The reader labels each message on its own (docs/reading.md). With a proposal on the
 table, some messages mean more than their label: "Agreed, inspectors included" accepts the
 proposal with inspections added; "Fine, but drop X" accepts it without X. Items put off for
 later ("let's park X") leave the move and the table; they are never given.

@@ -1,6 +1,6 @@
 """Stage 7 of reading: the move, from the model's kind scores and the items the rules found.
 
-A kind must fit the items (CONTRACTS.md section 2): a reciprocal move offers and asks (one of
+A kind must fit the items (docs/reading.md): a reciprocal move offers and asks (one of
 the two may be something the playbook has no item for, at a cost); a demand asks and offers nothing; a concession asks nothing; a question does not both offer and
 ask; accept, reject and other carry no items; a threat may carry anything. Each kind is scored
 by the model's log-probability, less a cost for every found item it would have to drop; the

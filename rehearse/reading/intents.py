@@ -1,6 +1,6 @@
 """What a message does to the deal as a whole: assents, closes, strikes or puts items off.
 
-The move's kind and items are read without context (CONTRACTS.md section 2). These intents are
+The move's kind and items are read without context (docs/reading.md). These intents are
 read beside it, for the negotiation to use when a proposal is on the table: "Agreed, inspectors
 included" assents and asks; "Fine, but drop X" assents and strikes X; "let's park X" puts X off.
 """

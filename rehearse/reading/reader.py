@@ -1,4 +1,4 @@
-"""Reading a message as a move, one way through the stages (CONTRACTS.md section 2).
+"""Reading a message as a move, one way through the stages (docs/reading.md).
 
 1. ``text`` and ``sentences``: clean the text, split it into sentences;
 2. ``find``: the playbook's items and both sides' names;

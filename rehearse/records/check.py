@@ -140,7 +140,7 @@ def dialogue_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.jsonl")))
+            files.extend(sorted(p for p in path.rglob("*.jsonl") if p.is_file()))  # FIFOs, devices: skipped
         else:
             files.append(path)
     return files

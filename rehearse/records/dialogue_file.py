@@ -1,4 +1,4 @@
-"""Saved dialogues (CONTRACTS.md section 7): JSON Lines written turn by turn, read back tolerantly."""
+"""Saved dialogues (docs/dialogues.md): JSON Lines written turn by turn, read back tolerantly."""
 
 from __future__ import annotations
 
