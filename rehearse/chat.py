@@ -92,6 +92,9 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
                 turn = session.say(text)
             except EmptyMessageError:
                 continue
+            except RehearseError as exc:  # e.g. the disk is full: the turn was taken back
+                print(f"rehearse: {exc}", file=out)
+                continue
             print("\n" + _wrap(turn.reply), file=out)
             print(status_line(persona, turn, previous), file=out)
             out.flush()

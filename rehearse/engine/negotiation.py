@@ -125,6 +125,7 @@ class Negotiation:
             raise RehearseError("a message must be text")
         if len(text) > MAX_MESSAGE:
             text = text[:MAX_MESSAGE]
+        text = text.encode("utf-8", "replace").decode("utf-8")  # bytes that were not UTF-8 become '?'
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
         return self._play(text)
@@ -138,6 +139,11 @@ class Negotiation:
         original = last.read_as
         self.rewind(len(self._turns) - 1)
         return self._play(last.say, move, original)
+
+    def restore_last(self, turn: Turn) -> None:
+        """Put back ``turn`` as the last turn (after a correction that could not be kept)."""
+        self.rewind(turn.number - 1)
+        self._play(turn.say, turn.move if turn.corrected else None, turn.reading)
 
     def checked_move(
         self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()

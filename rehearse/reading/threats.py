@@ -63,6 +63,15 @@ def inquiring(s: Sentence) -> bool:
     return not (L.RHETORICAL_THREAT.search(s.joined) or L.OWN_PENALTY.search(s.joined))
 
 
+LOOK_BACK = 240
+"""How many characters before a threat word are searched for a negation ("we will not ...")."""
+
+
+def _before(said: str, at: int) -> str:
+    """Return the text just before position ``at`` (bounded, so long sentences stay linear)."""
+    return said[max(0, at - LOOK_BACK) : at]
+
+
 def is_threat(text: str, said: str) -> str:
     """Return the words by which ``text`` (the sentence with offered items blanked out) threatens ('' if none).
 
@@ -73,9 +82,10 @@ def is_threat(text: str, said: str) -> str:
     if consequence:
         return consequence.group(0)
     for match in L.THREAT.finditer(text):
-        if L.NEGATED_THREAT.search(said[: match.start()]):
+        before = _before(said, match.start())
+        if L.NEGATED_THREAT.search(before):
             continue
-        if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(said[: match.start()]):
+        if match.group(0).startswith("at full") and _NEGATED_CLAUSE.search(before):
             continue
         if "sanction" in match.group(0) and not L.AGENT.search(text):
             continue
@@ -83,14 +93,17 @@ def is_threat(text: str, said: str) -> str:
             continue
         return match.group(0)
     for veiled in L.VEILED_THREAT.finditer(text):
-        if not L.NEGATED_THREAT.search(said[: veiled.start()]):
+        if not L.NEGATED_THREAT.search(_before(said, veiled.start())):
             return veiled.group(0)
+    framed: bool | None = None
     for harm in L.HARM.finditer(text):
-        before = said[: harm.start()]
+        before = _before(said, harm.start())
         their_act = (_THEIR_OR_EASED.search(before) or not before.strip()) and _HARM_VERB.match(harm.group(0))
         if L.NEGATED_THREAT.search(before) or their_act:
             continue
-        if L.THREAT_FRAME.search(text):
+        if framed is None:
+            framed = bool(L.THREAT_FRAME.search(text))
+        if framed:
             return harm.group(0)
     connective = L.THREAT_CONNECTIVE.search(text)
     penalty = L.PENALTY_AFTER_CONNECTIVE.search(text, connective.end()) if connective else None

@@ -11,6 +11,7 @@ from typing import Any
 
 from rehearse.content.playbook import Playbook
 from rehearse.engine.negotiation import Negotiation, Turn
+from rehearse.errors import DialogueFileError
 from rehearse.records.dialogue_file import DialogueWriter
 from rehearse.version import VERSION
 
@@ -37,17 +38,26 @@ class RecordedSession:
         return self.writer.path if self.writer else None
 
     def say(self, text: str) -> Turn:
-        """Play a message and save the turn before returning it."""
+        """Play a message and save the turn; if it cannot be saved, take the turn back and say so."""
         turn = self.negotiation.say(text)
         if self.writer is not None:
-            self.writer.write_turn(self.persona, turn)
+            try:
+                self.writer.write_turn(self.persona, turn)
+            except DialogueFileError as exc:
+                self.negotiation.rewind(turn.number - 1)
+                raise DialogueFileError(f"{exc}; the message was not played, so nothing is lost") from None
         return turn
 
     def correct(self, kind: str, gives: Iterable[str] = (), asks: Iterable[str] = ()) -> Turn:
         """Re-run the last turn as read the trainee's way, and save the corrected turn."""
+        before = self.negotiation.turns[-1] if self.negotiation.turns else None
         turn = self.negotiation.correct(kind, gives=gives, asks=asks)
-        if self.writer is not None:
-            self.writer.write_turn(self.persona, turn)
+        if self.writer is not None and before is not None:
+            try:
+                self.writer.write_turn(self.persona, turn)
+            except DialogueFileError as exc:
+                self.negotiation.restore_last(before)
+                raise DialogueFileError(f"{exc}; the correction was not made, so nothing is lost") from None
         return turn
 
     def undo(self) -> bool:
@@ -55,9 +65,9 @@ class RecordedSession:
         turns = len(self.negotiation.turns)
         if turns == 0:
             return False
-        self.negotiation.rewind(turns - 1)
         if self.writer is not None:
-            self.writer.write_rewind(turns - 1)
+            self.writer.write_rewind(turns - 1)  # saved first: if it cannot be, nothing changes
+        self.negotiation.rewind(turns - 1)
         return True
 
     def close(self) -> None:
