@@ -37,6 +37,67 @@ class ConditionSyntaxError(ValueError):
     """A condition's text is not a valid expression in the condition language."""
 
 
+SET_NAMES = frozenset({"move.gives", "move.asks"})
+TEXT_NAMES = frozenset({"state", "move.kind", "offer.verdict", "topic", "table.by"})
+BOOL_NAMES = frozenset(
+    {"move.red_line", "offer.gross", "offer.premature", "proposal.ready", "table.open", "table.closing",
+     "move.closes", "move.amends", "true", "false"}
+)  # fmt: skip
+MAX_NUMBER = 10**9
+"""The largest number a condition may hold."""
+
+
+def value_type(node: ast.expr) -> str:
+    """Return what a condition's sub-expression is: number, text, set, truth or list (of a kind)."""
+    name = _dotted(node)
+    if name is not None:
+        return (
+            "set"
+            if name in SET_NAMES
+            else "text"
+            if name in TEXT_NAMES
+            else ("truth" if name in BOOL_NAMES else "number")
+        )
+    if isinstance(node, ast.Constant):
+        return (
+            "truth" if isinstance(node.value, bool) else "text" if isinstance(node.value, str) else "number"
+        )
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        kinds = {value_type(e) for e in node.elts}
+        if len(kinds) > 1:
+            raise ConditionSyntaxError(f"'{ast.unparse(node)}' mixes {' and '.join(sorted(kinds))}")
+        return f"list of {kinds.pop()}" if kinds else "list of text"
+    if isinstance(node, ast.BinOp):
+        for side in (node.left, node.right):
+            if value_type(side) != "number":
+                raise ConditionSyntaxError(f"'{ast.unparse(node)}': '+' and '-' work on numbers only")
+        return "number"
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        if value_type(node.operand) != "number":
+            raise ConditionSyntaxError(f"'{ast.unparse(node)}': '-' works on numbers only")
+        return "number"
+    return "truth"
+
+
+def _check_comparison(op: ast.cmpop, left: ast.expr, right: ast.expr) -> None:
+    """Raise ConditionSyntaxError when a comparison can never mean what it says (wrong types)."""
+    a, b = value_type(left), value_type(right)
+    shown = f"'{ast.unparse(left)} ... {ast.unparse(right)}'"
+    if isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)):
+        if a != "number" or b != "number":
+            raise ConditionSyntaxError(f"{shown}: '<', '<=', '>', '>=' compare numbers, not {a} and {b}")
+    elif isinstance(op, (ast.In, ast.NotIn)):
+        holds = {"set": "text", "text": "text"}.get(b) or (
+            b[len("list of ") :] if b.startswith("list of") else None
+        )
+        if holds is None:
+            raise ConditionSyntaxError(f"{shown}: 'in' needs a set, a list or text on its right, not {b}")
+        if a != holds:
+            raise ConditionSyntaxError(f"{shown}: 'in' looks for {holds} there, not {a}")
+    elif {a, b} != {a} and not ({a, b} <= {"set", "list of text"}):
+        raise ConditionSyntaxError(f"{shown}: compares {a} with {b}, which is never equal")
+
+
 @dataclass(frozen=True)
 class Condition:
     """A compiled condition: its source text, the names it reads and the function that tests it."""
@@ -80,6 +141,12 @@ class _Compiler:
             return lambda ctx: ctx[name]
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool)):
             value = node.value
+            if (
+                isinstance(value, (int, float))
+                and not isinstance(value, bool)
+                and not abs(value) <= MAX_NUMBER
+            ):
+                raise ConditionSyntaxError(f"the number {str(value)[:20]} is too large for a condition")
             return lambda ctx: value
         if isinstance(node, ast.BoolOp):
             parts = [self.compile(v) for v in node.values]
@@ -115,7 +182,9 @@ class _Compiler:
                     for elt in a.elts:
                         if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
                             self.strings.append((name, elt.value))
-        parts = [self.compile(o) for o in operands]
+        parts = [self.compile(o) for o in operands]  # unknown names are reported first
+        for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
+            _check_comparison(op, left, right)
         fns = [_COMPARE[type(op)] for op in node.ops]
 
         def compare(ctx: Context) -> bool:
@@ -138,6 +207,11 @@ def compile_condition(text: str, known_names: Collection[str]) -> Condition:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise ConditionSyntaxError(f"cannot read condition '{text}': {exc.msg}") from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ConditionSyntaxError(
+            f"cannot read condition '{text[:60]}': too large or nested too deeply"
+        ) from None
     compiler = _Compiler(known_names)
     evaluate = compiler.compile(tree.body)
+    value_type(tree.body)
     return Condition(text, frozenset(compiler.names), tuple(compiler.strings), evaluate)

@@ -192,17 +192,20 @@ def _expectation(check: Checker, value: Any, where: str, line: int, persona: Pla
     body = check.mapping(value, f"{where}: expect", line, (), EXPECT_KEYS + meters)
     if body is None:
         return Expectation()
-    kind = body.get("kind")
+    for key in ("kind", "state", "outcome"):
+        if key in body and not isinstance(body[key], str):
+            check.add(body.line_of(key), f"{where}: expect '{key}' must be text")
+    kind = body.get("kind") if isinstance(body.get("kind"), str) else None
     if kind is not None and kind not in MOVE_KINDS:
         check.add(
             body.line_of("kind"), f"{where}: unknown move kind '{kind}'{suggest(str(kind), MOVE_KINDS)}"
         )
-    state = body.get("state")
+    state = body.get("state") if isinstance(body.get("state"), str) else None
     if state is not None and persona is not None and state not in persona.states:
         check.add(
             body.line_of("state"), f"{where}: unknown state '{state}'{suggest(str(state), persona.states)}"
         )
-    outcome = body.get("outcome")
+    outcome = body.get("outcome") if isinstance(body.get("outcome"), str) else None
     if outcome is not None and outcome not in OUTCOMES:
         check.add(
             body.line_of("outcome"), f"{where}: unknown outcome '{outcome}'{suggest(str(outcome), OUTCOMES)}"

@@ -92,19 +92,28 @@ def load_playbook(path: Path, thorough: bool = False) -> Playbook:
     topics = _topics(check, top)
     sides = _sides(check, top)
     strategy = _strategy(check, top)
+    name = check.text(top, "name", "playbook")
+    texts = {  # checked before any problem is raised, so a wrong type is always reported
+        "title": check.text(top, "title", "playbook", default=name),
+        "difficulty": check.text(top, "difficulty", "playbook", default="standard"),
+        "delegation": check.text(top, "delegation", "playbook", default=name),
+        "leader": check.text(top, "leader", "playbook", default="the head of delegation"),
+        "user_role": check.text(top, "user_role", "playbook", default="You lead the other delegation."),
+        "briefing": check.text(top, "briefing", "playbook"),
+    }
     if check.problems:
         raise ContentError(check.problems)
     if not check.trusted:
         mark_validated(sha256)
     return Playbook(
         id=persona_id,
-        name=check.text(top, "name", "playbook"),
-        title=check.text(top, "title", "playbook", default=top.get("name", "")),
-        difficulty=check.text(top, "difficulty", "playbook", default="standard"),
-        delegation=check.text(top, "delegation", "playbook", default=top.get("name", "")),
-        leader=check.text(top, "leader", "playbook", default="the head of delegation"),
-        user_role=check.text(top, "user_role", "playbook", default="You lead the other delegation."),
-        briefing=check.text(top, "briefing", "playbook"),
+        name=name,
+        title=texts["title"],
+        difficulty=texts["difficulty"],
+        delegation=texts["delegation"],
+        leader=texts["leader"],
+        user_role=texts["user_role"],
+        briefing=texts["briefing"],
         items=items,
         meters=meters,
         states=states,
@@ -352,7 +361,7 @@ def _condition(check: Checker, body: LineDict, where: str, names: set[str], item
         hint = ""
         if str(exc).startswith("unknown name"):
             hint = suggest(str(exc).split("'")[1], names)
-        check.add(body.line_of("when"), f"{where}: {exc}{hint}")
+        check.add(body.line_of("when"), f"{where}: condition {exc}{hint}")
         return None
     for name, value in condition.strings:
         if name in ("move.gives", "move.asks") and value not in items:
