@@ -14,6 +14,7 @@ from rehearse.engine.preview import LOW_CONFIDENCE, read_back
 from rehearse.errors import EmptyMessageError, RehearseError
 from rehearse.moves import MOVE_KINDS
 from rehearse.records.session import RecordedSession
+from rehearse.terminal import printable
 
 HELP = """Commands:
   /read TEXT     how TEXT would be read, without sending it
@@ -175,7 +176,7 @@ def correction_menu(neg: Negotiation) -> str:
     """Return the last message's reading and the numbered choices for ``/correct``."""
     last = neg.turns[-1]
     persona = neg.persona
-    lines = [f'Your last message: "{last.say}"', f"was read as {_described(persona, last)}.", ""]
+    lines = [f'Your last message: "{printable(last.say)}"', f"was read as {_described(persona, last)}.", ""]
     lines.append("Kinds: " + ", ".join(MOVE_KINDS))
     offers = _numbered(persona, "user")
     asks = _numbered(persona, "persona")

@@ -31,6 +31,13 @@ def _user_errors() -> Iterator[None]:
         raise SystemExit(2) from None
 
 
+def _run_app(app: Any) -> None:
+    """Run a TUI app; if it stopped on an error, exit non-zero (its traceback was shown)."""
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
 def _persona(name: str) -> Any:
     from rehearse.content.registry import load_persona
 
@@ -64,7 +71,7 @@ def _run_tui(persona: str | None, seed: int, save_dir: Path | None) -> None:
         playbook = _persona(persona) if persona else None
         from rehearse.ui.app import make_app
 
-        make_app(playbook, seed, save_dir).run()
+        _run_app(make_app(playbook, seed, save_dir))
 
 
 @cli.command()
@@ -90,7 +97,7 @@ def play(
 
         with _user_errors():
             drill = load_drill(drill_file)
-            make_app(None, drill.seed, _save_dir(save_dir, no_save), drill=drill).run()
+            _run_app(make_app(None, drill.seed, _save_dir(save_dir, no_save), drill=drill))
         return
     _run_tui(persona, seed, _save_dir(save_dir, no_save))
 
@@ -118,6 +125,7 @@ def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
 def classify(persona: str, as_json: bool) -> None:
     """Read one message a line from stdin and print how each is read."""
     from rehearse.reading.reader import reader_for
+    from rehearse.terminal import printable
 
     with _user_errors():
         reader = reader_for(_persona(persona))
@@ -137,7 +145,7 @@ def classify(persona: str, as_json: bool) -> None:
                 )
                 if part
             )
-            click.echo(f"{move.kind:<10} {reading.confidence:4.2f} {items}  | {text}")
+            click.echo(f"{move.kind:<10} {reading.confidence:4.2f} {items}  | {printable(text)}")
 
 
 @cli.command()
@@ -199,7 +207,7 @@ def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
         dialogue = read_dialogue(files[0]) if files else None
         from rehearse.ui.app import make_replay_app
 
-        make_replay_app(dialogue, sessions_dir(), _save_dir(save_dir, False)).run()
+        _run_app(make_replay_app(dialogue, sessions_dir(), _save_dir(save_dir, False)))
 
 
 def _check(files: list[Path]) -> None:

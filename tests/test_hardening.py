@@ -89,3 +89,16 @@ def test_reading_stays_linear_on_a_long_repetitive_paste(dprk: Playbook) -> None
     start = time.perf_counter()
     reader.read("u visas " * 500)  # 4,000 characters, the reading cap
     assert time.perf_counter() - start < 0.15
+
+
+def test_classify_never_echoes_terminal_escape_sequences() -> None:
+    from click.testing import CliRunner
+
+    from rehearse.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["classify", "--persona", "dprk"], input="hello \x1b[2J\x1b]0;pwned\x07 there\n"
+    )
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "hello \\x1b[2J" in result.output

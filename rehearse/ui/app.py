@@ -16,6 +16,7 @@ from rehearse.errors import RehearseError
 from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
+from rehearse.ui.workarounds import install as install_workarounds
 
 if TYPE_CHECKING:
     from rehearse.content.drills import Drill
@@ -238,6 +239,9 @@ class RehearseApp(App[None]):
     def on_unmount(self) -> None:
         """Close the dialogue file (every turn is already on disk)."""
         self._close_session()
+
+
+install_workarounds()
 
 
 def make_app(

@@ -202,3 +202,13 @@ def test_a_briefing_is_reflowed_to_the_screen_not_to_the_file() -> None:
 
     text = "The contract ran out\nsix weeks ago.\n\nYou speak for\n  the members.\n"
     assert reflow(text) == "The contract ran out six weeks ago.\n\nYou speak for the members."
+
+
+def test_paging_an_option_list_before_it_is_laid_out_does_not_crash() -> None:
+    """Enter, Ctrl+P and PageUp in one burst used to kill the app (a Textual bug, guarded)."""
+    from textual.widgets import OptionList
+
+    import rehearse.ui.app  # noqa: F401 - installs the guard
+
+    options = OptionList("first", "second")
+    options._move_page(-1)  # its lines are not laid out yet: nothing to page, no KeyError
