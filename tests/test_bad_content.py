@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rehearse.cli import cli
+
+FUZZ = int(os.environ.get("REHEARSE_FUZZ", "25"))
+"""Examples per property (benchmarks/fuzz.sh runs thousands)."""
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAYBOOK = yaml.safe_load((ROOT / "personas" / "dprk.yaml").read_text(encoding="utf-8"))
@@ -61,7 +65,7 @@ def check(path: Path, *command: str) -> None:
 
 
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 

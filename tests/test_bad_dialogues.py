@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from hypothesis import strategies as st
 
 from rehearse.cli import cli
 from rehearse.records.dialogue_file import effective_turns, read_dialogue
+
+FUZZ = int(os.environ.get("REHEARSE_FUZZ", "25"))
+"""Examples per property (benchmarks/fuzz.sh runs thousands)."""
 
 SAMPLE = Path(__file__).resolve().parent.parent / "dialogues" / "samples" / "recovery.jsonl"
 NASTY = [
@@ -82,7 +86,7 @@ FIELDS = [
 ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.integers(min_value=1, max_value=7),
     st.sampled_from(FIELDS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from hypothesis import strategies as st
 from rehearse.cli import cli
 from rehearse.content.templates import ENVIRONMENT, RENDER_ERRORS, check_template, compile_template, render
 from rehearse.content.vocabulary import TEMPLATE_NAMES
+
+FUZZ = int(os.environ.get("REHEARSE_FUZZ", "25"))
+"""Examples per property (benchmarks/fuzz.sh runs thousands)."""
 
 DPRK = Path(__file__).resolve().parent.parent / "personas" / "dprk.yaml"
 KNOWN = frozenset(TEMPLATE_NAMES)
@@ -76,7 +80,7 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=FUZZ * 6, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=12))
 def test_any_template_that_passes_the_check_renders_within_the_budget(pieces: list[str]) -> None:
     source = "".join(pieces)
