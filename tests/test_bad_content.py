@@ -140,3 +140,12 @@ def test_numbers_over_the_limit_are_reported_not_crashed(tmp_path: Path) -> None
     )
     result = CliRunner().invoke(cli, ["drill", str(path)])
     assert result.exit_code == 2 and "number too large" in result.output
+
+
+@pytest.mark.parametrize("kind", ["playbook", "drill"])
+def test_a_file_that_is_not_utf8_is_one_clear_problem(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_bytes(b"id: x\nname: \xff\xfe\n")
+    result = CliRunner().invoke(cli, ["validate" if kind == "playbook" else "drill", str(path)])
+    assert result.exit_code in (1, 2) and "not a UTF-8 text file" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

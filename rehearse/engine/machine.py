@@ -69,11 +69,19 @@ class PersonaMachine:
     def fire(self, model: SessionModel, trigger: str, context: dict[str, Any]) -> Rule | None:
         """Fire the first rule for ``trigger`` from the model's state whose condition holds."""
         for name, rule in self._candidates.get((trigger, model.state), ()):
-            if rule.condition is None or rule.condition(context):
+            if rule.condition is None or _holds(rule.condition, context):
                 if name is not None and rule.dest != model.state:
                     model.trigger(name)
                 return rule
         return None
+
+
+def _holds(condition: Callable[[dict[str, Any]], bool], context: dict[str, Any]) -> bool:
+    """Test a condition; one that cannot be evaluated (checked at load, so rare) does not hold."""
+    try:
+        return bool(condition(context))
+    except (TypeError, ValueError, KeyError, ArithmeticError, RecursionError):
+        return False
 
 
 def machine_for(playbook: Playbook) -> PersonaMachine:

@@ -97,3 +97,27 @@ async def test_a_corrected_turn_is_shown_and_a_branch_keeps_the_correction(
         (turn,) = app.session.negotiation.turns
         assert turn.corrected and turn.move.kind == "concession"
         assert turn.move.gives == frozenset({"exercise_limits"}) and not turn.move.asks
+
+
+async def test_a_dialogue_with_bad_lines_replays_what_is_readable(tmp_path: Path) -> None:
+    """Fields of the wrong type used to crash the replay screen (with exit code 0)."""
+    import json
+
+    sample = Path(__file__).resolve().parents[2] / "dialogues" / "samples" / "recovery.jsonl"
+    lines = sample.read_text(encoding="utf-8").splitlines()
+    bad = [json.loads(line) for line in lines]
+    bad[2]["meters"] = [1, 2]
+    bad[3]["move"] = "accept"
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        "\n".join([*map(json.dumps, bad), "[" * 100_000, '{"event": "rewind", "to_turn": null}']) + "\n"
+    )
+    dialogue = read_dialogue(path)
+    assert len(dialogue.warnings) == 4
+    app = make_replay_app(dialogue, tmp_path, tmp_path / "branches")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("home", "right", "right", "end")
+        await pilot.pause()
+        lines_shown = [str(line.render()) for line in app.screen.query_one(Transcript).query(Line)]
+        assert lines_shown and app.is_running
