@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +36,14 @@ def _run_app(app: Any) -> None:
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)
+
+
+def _note_skipped(paths: Iterable[Path], suffixes: tuple[str, ...]) -> None:
+    """Say on stderr which entries a folder walk skipped (FIFOs, devices, sockets)."""
+    from rehearse.terminal import printable, skipped_entries
+
+    for path in skipped_entries(paths, suffixes):
+        click.echo(f"note: skipped {printable(str(path))}: not a regular file", err=True)
 
 
 def _persona(name: str) -> Any:
@@ -172,6 +180,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     """Check playbooks (and folders of them); print file:line: message per problem."""
     from rehearse.content.validate import validate_paths
 
+    _note_skipped(paths, (".yaml", ".yml"))
     with _user_errors():
         problems, checked = validate_paths(paths)
     for problem in problems:
@@ -217,6 +226,7 @@ def _check(files: list[Path]) -> None:
         click.echo("rehearse: give the dialogue files or folders to check", err=True)
         raise SystemExit(2)
     invalid = diverged = 0
+    _note_skipped(files, (".jsonl",))
     for path in dialogue_files(files):
         try:
             result = check_dialogue(path)
@@ -286,6 +296,7 @@ def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
     """Run drills headless and grade them (exit 0 all pass, 1 any fail, 2 invalid input)."""
     from rehearse.engine.drill_batch import drill_files, junit_xml, run_files
 
+    _note_skipped(paths, (".yaml", ".yml"))
     with _user_errors():
         files = drill_files(paths)
     if not files:

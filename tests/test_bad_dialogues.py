@@ -161,6 +161,7 @@ def test_a_fifo_or_a_device_is_never_read_as_a_dialogue(tmp_path: Path) -> None:
         result = CliRunner().invoke(cli, ["replay", "--check", str(path)])
         assert result.exit_code == 2 and "not a regular file" in result.output
     result = CliRunner().invoke(cli, ["replay", "--check", str(tmp_path)])  # a folder walk skips it
+    assert "note: skipped" in result.output and "not a regular file" in result.output
     assert result.exit_code in (0, 2)
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
