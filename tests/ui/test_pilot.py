@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Markdown, OptionList, Static
 
@@ -212,3 +213,28 @@ def test_paging_an_option_list_before_it_is_laid_out_does_not_crash() -> None:
 
     options = OptionList("first", "second")
     options._move_page(-1)  # its lines are not laid out yet: nothing to page, no KeyError
+
+
+async def test_a_full_disk_keeps_the_draft_and_never_plays_the_turn(
+    app: RehearseApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rehearse.errors import DialogueFileError
+    from rehearse.records.dialogue_file import DialogueWriter
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await say(pilot, "Good morning.")
+
+        def full(self: DialogueWriter, record: dict) -> None:
+            raise DialogueFileError(f"cannot write to '{self.path}': No space left on device")
+
+        monkeypatch.setattr(DialogueWriter, "write", full)
+        draft = "If you halt ICBM tests, we will scale down the joint exercises."
+        await say(pilot, draft)
+        screen = app.screen
+        assert isinstance(screen, NegotiationScreen)
+        assert len(screen.session.negotiation.turns) == 1  # not played: the file could not take it
+        assert screen.query_one(MessageInput).value == draft  # nothing typed is lost
+        notes = [str(n.message) for n in app._notifications]
+        assert any("No space left on device; the message was not played" in n for n in notes)
+        assert "If you halt ICBM tests" not in transcript_text(app)
