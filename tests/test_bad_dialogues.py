@@ -175,3 +175,14 @@ def test_reading_the_turns_of_a_long_dialogue_is_linear() -> None:
     start = time.perf_counter()
     assert len(effective_turns(entries)) == 40_000
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_line_that_is_not_utf8_is_skipped_and_the_rest_kept(tmp_path: Path) -> None:
+    raw = SAMPLE.read_bytes().split(b"\n")
+    raw[3] = raw[3].replace(b"started", b"sta\xff\xferted")
+    path = tmp_path / "bytes.jsonl"
+    path.write_bytes(b"\n".join(raw))
+    dialogue = read_dialogue(path)
+    assert any("RH201" in w and "not UTF-8" in w for w in dialogue.warnings)
+    assert len(dialogue.turns) == 6
+    run_all(path)

@@ -169,10 +169,12 @@ def _read_text(path: Path) -> str:
         raise DialogueFileError(f"cannot read '{path}': {exc.strerror}") from None
     if len(data) > MAX_DIALOGUE_BYTES:
         raise DialogueFileError(f"'{path}' is larger than {MAX_DIALOGUE_BYTES:,} bytes")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DialogueFileError(f"'{path}' is not UTF-8 text (byte {exc.start})") from None
+    return data.decode("utf-8", errors="surrogateescape")  # a line that is not UTF-8 is skipped below
+
+
+def _utf8(line: str) -> bool:
+    """Return whether a line decoded cleanly (bytes that were not UTF-8 became lone surrogates)."""
+    return not any("\udc80" <= ch <= "\udcff" for ch in line)
 
 
 def _json(line: str) -> Any:
@@ -190,6 +192,8 @@ def read_dialogue(path: Path) -> Dialogue:
     complete_end = text.endswith("\n")
     if not lines or not lines[0].strip():
         raise DialogueFileError(f"'{path}' is empty, not a rehearse dialogue")
+    if not _utf8(lines[0]):
+        raise DialogueFileError(f"'{path}' is not UTF-8 text, not a rehearse dialogue")
     try:
         header = _json(lines[0])
     except ValueError:
@@ -212,6 +216,9 @@ def read_dialogue(path: Path) -> Dialogue:
     standing = 0
     for position, (index, line) in enumerate(numbered):
         where = f"{path}:{index}"
+        if not _utf8(line):
+            dialogue.warnings.append(f"{where}: RH201 a line that is not UTF-8 text was skipped")
+            continue
         try:
             record = _json(line)
         except ValueError:
