@@ -59,6 +59,16 @@ def _wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
 
 
+def wrapped_status(persona: Playbook, turn: Turn, previous: dict[str, int]) -> str:
+    """Return the status line wrapped at 88 columns, never inside a word."""
+    lines = status_line(persona, turn, previous).split("\n")
+    out = [textwrap.fill(lines[0], width=88, subsequent_indent=" ", break_long_words=False)]
+    out += [
+        textwrap.fill(line, width=88, subsequent_indent="    ", break_long_words=False) for line in lines[1:]
+    ]
+    return "\n".join(out)
+
+
 def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) -> Path | None:
     """Play a session line by line until an outcome, end of input or /quit; return the saved file."""
     out = io.stdout
@@ -97,7 +107,7 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
                 print(f"rehearse: {exc}", file=out)
                 continue
             print("\n" + _wrap(turn.reply), file=out)
-            print(status_line(persona, turn, previous), file=out)
+            print(wrapped_status(persona, turn, previous), file=out)
             out.flush()
     except KeyboardInterrupt:
         print("\nInterrupted.", file=out)
@@ -165,7 +175,7 @@ def _correct(session: RecordedSession, args: str, out: TextIO) -> None:
         return
     print(f"Turn {turn.number} replayed as you read it.", file=out)
     print("\n" + _wrap(turn.reply), file=out)
-    print(status_line(neg.persona, turn, previous), file=out)
+    print(wrapped_status(neg.persona, turn, previous), file=out)
 
 
 def _numbered(persona: Playbook, side: str) -> list[str]:

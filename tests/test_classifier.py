@@ -11,7 +11,7 @@ from rehearse.content.playbook import Playbook
 from rehearse.reading.reader import Reader as Classifier
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
+EXAMPLES = ROOT / "tests" / "corpus" / "dprk_examples.yaml"  # the labelled examples of the move contract
 TUNING = sorted(p for p in (ROOT / "tests" / "corpus").glob("dprk_tuning*.yaml") if "_team" not in p.stem)
 
 
@@ -29,11 +29,10 @@ def read(reader: Classifier, text: str) -> tuple[str, list[str], list[str]]:
     return move.kind, sorted(move.gives), sorted(move.asks)
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="the shared reference folder is not beside the project")
 def test_every_contract_example_is_read_exactly(reader: Classifier) -> None:
     wrong = [
         (r["text"], read(reader, r["text"]))
-        for r in rows(SHARED)
+        for r in rows(EXAMPLES)
         if read(reader, r["text"]) != (r["kind"], r.get("gives", []), r.get("asks", []))
     ]
     assert wrong == []

@@ -160,3 +160,15 @@ def test_installed_script_runs_from_anywhere(tmp_path: Path) -> None:
     env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path)}
     out = subprocess.run([str(exe), "personas"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert out.returncode == 0 and "dprk " in out.stdout
+
+
+def test_the_readme_chat_example_is_what_chat_prints() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ rehearse chat dprk\n", 1)[1].split("```", 1)[0]
+    said = [line[len("you> ") :] for line in block.splitlines() if line.startswith("you> ")]
+    shown = [line for line in block.splitlines() if line and not line.startswith(("you> ", "..."))]
+    code, out, _ = run("chat", "dprk", "--no-save", stdin=said[0] + "\n")
+    assert code == 0
+    printed = out.splitlines()
+    for line in shown:
+        assert line in printed, line
