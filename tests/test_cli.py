@@ -34,7 +34,10 @@ def test_chat_saves_every_turn_and_ends_on_eof(tmp_path: Path) -> None:
     code, out, _ = run("chat", "dprk", "--save-dir", str(tmp_path), stdin=stdin)
     assert code == 0
     assert "United States delegation" in out
-    assert "read as reciprocal; offers limits on military exercises; asks a moratorium on ICBM tests" in " ".join(out.split())
+    assert (
+        "read as reciprocal; offers limits on military exercises; asks a moratorium on ICBM tests"
+        in " ".join(out.split())
+    )
     assert "trust 40 (+5)" in out
     files = list(tmp_path.glob("*.jsonl"))
     assert len(files) == 1

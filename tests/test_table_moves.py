@@ -174,3 +174,27 @@ def test_preview_flags_an_item_given_away_that_the_message_never_named(dprk: Pla
         reader._memo.pop(text)
     assert any("give away a peace treaty, which you did not name" in r for r in risks)
     assert neg.ledger == []
+
+
+def test_an_exchange_offered_again_earns_nothing_twice(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    neg.say(PHASE_1)
+    neg.say("Agreed.")
+    trust = neg.meters["trust"]
+    turn = neg.say("If you halt ICBM tests, we will limit exercises.")  # both already agreed
+    assert turn.played and turn.situation == "already_agreed"
+    assert neg.meters["trust"] == trust and len(neg.ledger) == 1
+    assert "already" in turn.reply
+
+
+@pytest.mark.parametrize("persona", ["dprk", "usa", "rok", "china", "harbor"])
+def test_no_reply_repeats_within_five_turns_while_another_variant_fits(persona: str) -> None:
+    playbook = load_persona(persona)
+    neg = Negotiation(playbook, seed=3)
+    for _ in range(7):
+        neg.say("How do you see the sequencing of the steps?")
+    turns = neg.turns
+    for i, turn in enumerate(turns):
+        window = min(5, len(playbook.replies[turn.situation]) - 1)
+        earlier = [t.reply for t in turns[max(0, i - window) : i]]
+        assert turn.reply not in earlier, (i, turn.situation)

@@ -13,7 +13,7 @@ from collections import deque
 from rehearse.content.playbook import Playbook
 from rehearse.errors import Problem
 
-ENGINE_SITUATIONS = frozenset({"unmatched", "no_proposal", "propose_close", "parked"})
+ENGINE_SITUATIONS = frozenset({"unmatched", "no_proposal", "propose_close", "parked", "already_agreed"})
 """Reply situations the engine picks itself (documented in docs/playbooks.md)."""
 
 # (code, pattern on the message, fix hint), first match wins

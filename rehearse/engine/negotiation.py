@@ -19,7 +19,7 @@ from rehearse.content.templates import RENDER_ERRORS, render
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move
-from rehearse.engine.play import Interpretation, interpret, worth_closing
+from rehearse.engine.play import REPEATED, Interpretation, interpret, worth_closing
 from rehearse.engine.replies import VALUES, TurnFacts, frozen
 from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
 from rehearse.engine.turns import Reason, Turn, describe_exchange, describe_move
@@ -27,6 +27,8 @@ from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
 from rehearse.reading.reader import Reading, reader_for
 
 MAX_MESSAGE = 100_000
+RECENT_REPLIES = 5
+"""A reply said in the last five turns is not said again while another variant fits."""
 CORRECTED_EVIDENCE = "corrected by the trainee"
 
 __all__ = ["MAX_MESSAGE", "Negotiation", "Reason", "Turn", "describe_exchange", "describe_move"]
@@ -204,7 +206,7 @@ class Negotiation:
         number = len(self._turns) + 1
         reading = self._reader.read(text)
         move = corrected if corrected is not None else reading.move
-        plan = interpret(move, reading.intents, self._table, self.persona)
+        plan = interpret(move, reading.intents, self._table, self.persona, self._agreed)
         self._table = plan.table
         played = plan.move
         if played.kind not in ("accept", "question", "other"):
@@ -231,6 +233,8 @@ class Negotiation:
                 situation = "no_proposal"
         if plan.parked and played.kind == "other" and "parked" in self.persona.replies:
             situation = "parked"
+        if plan.how == REPEATED and "already_agreed" in self.persona.replies:
+            situation = "already_agreed"
         if len(self._ledger) > agreed_before and self._propose_closing(number):
             situation = "propose_close"
         check = self._check(context)
@@ -386,12 +390,25 @@ class Negotiation:
             self._phase = max(self._phase, exchange.phase)
 
     def _render(self, situation: str, facts: TurnFacts, notes: list[str]) -> str:
+        """Say the situation's reply: a seeded variant, or the next one when it was said lately."""
         variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
-        variant = variants[self._rng.randrange(len(variants))]
+        start = self._rng.randrange(len(variants))
+        recent = [turn.reply for turn in self._turns[-RECENT_REPLIES:]]
+        best, best_age = "", -1
+        for offset in range(len(variants)):
+            text = self._render_variant(variants[(start + offset) % len(variants)], situation, facts, notes)
+            if text not in recent:
+                return text
+            age = len(recent) - max(i for i, said in enumerate(recent) if said == text)
+            if age > best_age:  # all said lately: the one said longest ago
+                best, best_age = text, age
+        return best
+
+    def _render_variant(self, variant: Any, situation: str, facts: TurnFacts, notes: list[str]) -> str:
         key = tuple((name, frozen(VALUES[name](self, facts))) for name in variant.names)
         cached = variant.rendered.get(key)
         if cached is not None:
-            return cached
+            return str(cached)
         context = {name: get(self, facts) for name, get in VALUES.items()}
         try:
             text = render(variant.template, context)

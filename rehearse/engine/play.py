@@ -18,6 +18,7 @@ from rehearse.reading.intents import Intents
 AMENDING_KINDS = frozenset({"demand", "concession", "accept", "reject"})
 """Labels an assenting message may carry when it amends the proposal on the table."""
 AMENDED = "accepts the proposal on the table with a change"
+REPEATED = "repeats what is already agreed"
 CLOSE_AFTER_EXCHANGES = 2
 """Agreed exchanges the roadmap needs before the persona proposes to close on it."""
 
@@ -33,8 +34,17 @@ class Interpretation:
     """How the move was played when not at face value ('' when it was)."""
 
 
-def interpret(move: Move, intents: Intents, table: Exchange | None, persona: Playbook) -> Interpretation:
-    """Return how ``move`` is played, given its message's intents and the proposal on the table."""
+def interpret(
+    move: Move,
+    intents: Intents,
+    table: Exchange | None,
+    persona: Playbook,
+    agreed: frozenset[str] = frozenset(),
+) -> Interpretation:
+    """Return how ``move`` is played, given its message's intents, the table and what is agreed."""
+    named = move.gives | move.asks
+    if move.kind in ("reciprocal", "concession") and named and named <= agreed:
+        return Interpretation(Move("other"), table, frozenset(), REPEATED)  # no credit twice
     parked = intents.parks & frozenset(persona.items)
     if parked:
         move = Move(move.kind, move.gives - parked, move.asks - parked)
