@@ -15,12 +15,11 @@ from contextlib import contextmanager
 from typing import Any
 
 from rehearse.content.playbook import Playbook, Rule
-from rehearse.content.templates import RENDER_ERRORS, render
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move
 from rehearse.engine.play import REPEATED, Interpretation, interpret, worth_closing
-from rehearse.engine.replies import VALUES, TurnFacts, frozen
+from rehearse.engine.replies import TurnFacts, say_reply
 from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
 from rehearse.engine.turns import Reason, Turn, describe_exchange, describe_move
 from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
@@ -391,33 +390,8 @@ class Negotiation:
 
     def _render(self, situation: str, facts: TurnFacts, notes: list[str]) -> str:
         """Say the situation's reply: a seeded variant, or the next one when it was said lately."""
-        variants = self.persona.replies.get(situation) or self.persona.replies["unmatched"]
-        start = self._rng.randrange(len(variants))
         recent = [turn.reply for turn in self._turns[-RECENT_REPLIES:]]
-        best, best_age = "", -1
-        for offset in range(len(variants)):
-            text = self._render_variant(variants[(start + offset) % len(variants)], situation, facts, notes)
-            if text not in recent:
-                return text
-            age = len(recent) - max(i for i, said in enumerate(recent) if said == text)
-            if age > best_age:  # all said lately: the one said longest ago
-                best, best_age = text, age
-        return best
-
-    def _render_variant(self, variant: Any, situation: str, facts: TurnFacts, notes: list[str]) -> str:
-        key = tuple((name, frozen(VALUES[name](self, facts))) for name in variant.names)
-        cached = variant.rendered.get(key)
-        if cached is not None:
-            return str(cached)
-        context = {name: get(self, facts) for name, get in VALUES.items()}
-        try:
-            text = render(variant.template, context)
-        except RENDER_ERRORS as exc:
-            notes.append(f"reply template at {self.persona.path.name}:{variant.line} failed: {exc}")
-            return f"({self.persona.leader} pauses; the reply written for '{situation}' could not be used.)"
-        if len(variant.rendered) < 512:
-            variant.rendered[key] = text
-        return text
+        return say_reply(self, situation, facts, notes, recent, self._rng)
 
 
 def _at_turn(exchange: Exchange, turn: int) -> Exchange:

@@ -1,11 +1,13 @@
-"""The values a reply template can read for one turn (listed in ``content/vocabulary.py``)."""
+"""Replies: the values a template can read for one turn, and choosing and rendering a variant."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rehearse.content.templates import RENDER_ERRORS, render
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.strategy import Assessment
 from rehearse.engine.turns import describe_exchange, labels
@@ -60,3 +62,47 @@ VALUES: dict[str, TemplateValue] = {
 def frozen(value: Any) -> Any:
     """Return a hashable form of a template value (lists become tuples)."""
     return tuple(value) if isinstance(value, list) else value
+
+
+def say_reply(
+    neg: Negotiation,
+    situation: str,
+    facts: TurnFacts,
+    notes: list[str],
+    recent: list[str],
+    rng: random.Random,
+) -> str:
+    """Render a situation's reply: the seeded variant, or the next not said in ``recent``.
+
+    When every variant was said lately, the one said longest ago is used. A template that fails
+    to render gives a short fallback line and a note, never an error.
+    """
+    variants = neg.persona.replies.get(situation) or neg.persona.replies["unmatched"]
+    start = rng.randrange(len(variants))
+    best, best_age = "", -1
+    for offset in range(len(variants)):
+        text = _render_variant(neg, variants[(start + offset) % len(variants)], situation, facts, notes)
+        if text not in recent:
+            return text
+        age = len(recent) - max(i for i, said in enumerate(recent) if said == text)
+        if age > best_age:
+            best, best_age = text, age
+    return best
+
+
+def _render_variant(
+    neg: Negotiation, variant: Any, situation: str, facts: TurnFacts, notes: list[str]
+) -> str:
+    key = tuple((name, frozen(VALUES[name](neg, facts))) for name in variant.names)
+    cached = variant.rendered.get(key)
+    if cached is not None:
+        return str(cached)
+    context = {name: get(neg, facts) for name, get in VALUES.items()}
+    try:
+        text = render(variant.template, context)
+    except RENDER_ERRORS as exc:
+        notes.append(f"reply template at {neg.persona.path.name}:{variant.line} failed: {exc}")
+        return f"({neg.persona.leader} pauses; the reply written for '{situation}' could not be used.)"
+    if len(variant.rendered) < 512:
+        variant.rendered[key] = text
+    return text
