@@ -85,6 +85,7 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
     if session.path is not None:
         print(f"This session is saved as it goes to {session.path}", file=out)
     out.flush()
+    interrupted = False
     try:
         while neg.outcome == "ongoing":
             if io.interactive:
@@ -94,6 +95,8 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
             if not line:
                 break
             text = line.rstrip("\n")
+            if not io.interactive and text.strip():
+                print(f"\nyou> {printable(text)}", file=out)  # a piped session reads as a transcript
             if text.strip().startswith("/"):
                 if _command(text.strip(), session, out):
                     break
@@ -110,10 +113,13 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
             print(wrapped_status(persona, turn, previous), file=out)
             out.flush()
     except KeyboardInterrupt:
-        print("\nInterrupted.", file=out)
+        print("\nInterrupted; every turn played so far is saved.", file=out)
+        interrupted = True
     finally:
         session.close()
     _farewell(neg, session.path, out)
+    if interrupted:
+        raise SystemExit(130)  # the shell's code for Ctrl+C
     return session.path
 
 

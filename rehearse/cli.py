@@ -354,8 +354,16 @@ def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
 
 @cli.command()
 @click.argument("persona")
-@click.option("--walks", type=click.IntRange(1, 1_000_000), default=1000, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--walks",
+    type=click.IntRange(1, 1_000_000),
+    default=1000,
+    show_default=True,
+    help="Random sessions to play (each a walk of messages built from the persona's items).",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed of the walks (same seed, same findings)."
+)
 def explore(persona: str, walks: int, seed: int) -> None:
     """Play seeded random walks against a persona and report what breaks (exit 1 on findings)."""
     from rehearse.engine.explore import as_drill
@@ -399,7 +407,7 @@ def new_persona_command(persona_id: str, folder: Path) -> None:
 
     with _user_errors():
         path = new_persona(persona_id, folder)
-    click.echo(f"Wrote {path}. Check it with: rehearse validate {path}")
+    click.echo(f"Wrote {path}. Check it with: rehearse validate {path}; play it with: rehearse play {path}")
 
 
 def main() -> None:

@@ -175,3 +175,24 @@ def test_the_readme_chat_example_is_what_chat_prints() -> None:
     printed = out.splitlines()
     for line in shown:
         assert line in printed, line
+
+
+def test_explore_help_describes_its_options() -> None:
+    code, out, _ = run("explore", "--help")
+    assert code == 0
+    assert "Random sessions to play" in out and "same seed, same findings" in out
+
+
+def test_an_unknown_persona_says_a_path_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("new", "persona", "myp")
+    assert code == 0
+    code, _, err = run("chat", "myp", "--no-save")
+    assert code == 2 and "give its path: rehearse play ./personas/myp.yaml" in err
+    code, out, _ = run("chat", "./personas/myp.yaml", "--no-save", stdin="Hello.\n")
+    assert code == 0 and "the The" not in out
+
+
+def test_piped_chat_echoes_what_it_read() -> None:
+    code, out, _ = run("chat", "dprk", "--no-save", stdin="Good morning.\n")
+    assert code == 0 and "you> Good morning." in out

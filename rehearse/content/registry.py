@@ -56,7 +56,13 @@ def resolve_persona(name: str) -> Path:
     entries = {e.id: e for e in available_personas()}
     hint = suggest(name, entries)
     listing = ", ".join(entries) or "none installed"
-    raise UnknownPersonaError(f"unknown persona '{name}'{hint} (available: {listing})")
+    here = [p for p in (Path(f"{name}.yaml"), Path("personas") / f"{name}.yaml") if p.is_file()]
+    path_hint = (
+        f"; to play the playbook in this folder, give its path: rehearse play ./{here[0]}"
+        if here
+        else "; a path to a playbook file also works (rehearse play ./my-persona.yaml)"
+    )
+    raise UnknownPersonaError(f"unknown persona '{name}'{hint} (available: {listing}){path_hint}")
 
 
 def load_persona(name: str | os.PathLike[str]) -> Playbook:

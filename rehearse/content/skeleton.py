@@ -13,7 +13,7 @@ id: {id}
 name: {name} delegation
 title: "{name}: a first negotiation"
 difficulty: standard
-delegation: The {name} delegation
+delegation: {name} delegation
 leader: the head of delegation
 user_role: You lead the other side's delegation.
 briefing: |
