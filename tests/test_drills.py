@@ -101,7 +101,9 @@ def test_a_drill_that_ends_early_fails_the_turns_that_never_ran(tmp_path: Path) 
     )
     result = run_drill(load_drill(write(tmp_path, text)))
     assert not result.passed
-    assert [f.turn for f in result.failures if "already ended" in f.actual] == [2, 3]
+    assert [f.turn for f in result.failures if "already ended" in f.actual] == [
+        3
+    ]  # turn 2 expects nothing, so it fails nothing by not running
 
 
 def test_cli_reports_failures_with_the_reply_and_exit_codes(tmp_path: Path) -> None:
@@ -142,3 +144,17 @@ def test_pytest_collects_drills_and_shows_the_drill_report(tmp_path: Path) -> No
     assert out.returncode == 1
     assert "expected trust down, got trust 35 -> 40" in out.stdout
     assert "Traceback" not in out.stdout
+
+
+def test_a_turn_with_no_expect_that_never_ran_fails_nothing(tmp_path: Path) -> None:
+    from rehearse.content.drills import load_drill
+    from rehearse.engine.drill_runner import run_drill
+
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "drill: x\npersona: dprk\nturns:\n  - say: Denuclearize now or face the consequences.\n"
+        "  - say: Hello.\n  - say: Hello again.\n    expect: {kind: other}\nobjectives: {outcome: derailed}\n",
+        encoding="utf-8",
+    )
+    result = run_drill(load_drill(path))
+    assert [f.turn for f in result.failures] == [3]  # only the turn that expected something

@@ -189,3 +189,21 @@ def test_ctrl_c_ends_chat_cleanly_and_keeps_the_session(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert "Saved to" in out
     assert [t["say"] for t in read_dialogue(saved).turns] == ["Good morning."]
+
+
+def test_exports_keep_the_umask_and_show_what_was_typed_literally(tmp_path: Path) -> None:
+    import os
+
+    path = saved_session(
+        tmp_path / "s", "[link](http://x) **bold** <script>alert(1)</script> freeze enrichment"
+    )
+    old = os.umask(0o022)
+    try:
+        code, _, err = run("export", str(path), "--format", "md", "-o", str(tmp_path / "out.md"))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o644
+    text = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert r"\[link\](http://x) \*\*bold\*\* \<script\>alert(1)\</script\>" in text
+    assert "<script>" not in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -70,9 +71,9 @@ def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
         lines += [
             f"### Turn {record.get('turn')}",
             "",
-            f"**You:** {record.get('say', '')}",
+            f"**You:** {md_text(record.get('say', ''))}",
             "",
-            f"**{persona.name}:** {record.get('reply', '')}",
+            f"**{persona.name}:** {md_text(record.get('reply', ''))}",
             "",
             f"- read as **{move.get('kind')}**; offers {_labels(persona, move.get('gives', []))}; "
             f"asks {_labels(persona, move.get('asks', []))}{corrected_note(record)}",
@@ -238,6 +239,22 @@ def render_export(dialogue: Dialogue, persona: Playbook, fmt: str) -> str:
     raise DialogueFileError(f"unknown export format '{fmt}' (choose {', '.join(FORMATS)})")
 
 
+def _umask() -> int:
+    """Return the process's file-creation mask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~!])")
+"""What Markdown would read as formatting, a link or HTML in the middle of a line."""
+
+
+def md_text(text: object) -> str:
+    """Return text typed by a user or a reply as Markdown that shows it literally (no links, no HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename; never over a dialogue."""
     if path.exists():
@@ -254,6 +271,7 @@ def write_atomically(path: Path, text: str) -> None:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(temp, 0o666 & ~_umask())  # as any new file (mkstemp makes it private)
         os.replace(temp, path)
     except OSError as exc:
         raise DialogueFileError(f"cannot write '{path}': {exc.strerror}") from None
