@@ -238,3 +238,42 @@ async def test_a_full_disk_keeps_the_draft_and_never_plays_the_turn(
         notes = [str(n.message) for n in app._notifications]
         assert any("No space left on device; the message was not played" in n for n in notes)
         assert "If you halt ICBM tests" not in transcript_text(app)
+
+
+async def test_suggestions_keep_the_capitals_of_proper_nouns() -> None:
+    from rehearse.content.registry import load_persona
+    from rehearse.ui.widgets.message_input import ItemSuggester
+
+    suggestion = await ItemSuggester(load_persona("rok")).get_suggestion("We will discuss the reop")
+    assert suggestion == "We will discuss the reopening of Mount Kumgang tours"
+
+
+async def test_take_back_puts_the_words_back_and_typing_after_the_end_is_answered(app: RehearseApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await say(pilot, "Good morning.")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        box = app.screen.query_one(MessageInput)
+        assert box.value == "Good morning."  # ready to edit and send again
+        box.value = ""
+        await say(pilot, "Denuclearize now or face the consequences.", anyway=True)
+        assert app.screen.query_one(MessageInput).disabled
+        await pilot.press("x")
+        await pilot.pause()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("The talks have ended" in n for n in notes)
+
+
+async def test_typing_past_the_limit_is_said(app: RehearseApp) -> None:
+    from rehearse.ui.widgets.message_input import MAX_LENGTH
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        box = app.screen.query_one(MessageInput)
+        box.value = "a" * MAX_LENGTH
+        box.cursor_position = MAX_LENGTH
+        await pilot.press("b")
+        await pilot.pause()
+        assert len(box.value) == MAX_LENGTH
+        assert any("holds 2,000 characters" in str(n.message) for n in app._notifications)

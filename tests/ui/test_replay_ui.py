@@ -58,6 +58,9 @@ async def test_rewinds_are_shown_where_they_happened_and_branch_records_its_sour
     app = make_replay_app(read_dialogue(path), tmp_path / "s", tmp_path / "branches")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        assert "step 0 of" in status(app)  # a replay opens at the beginning
+        await pilot.press("end")
+        await pilot.pause()
         text = "\n".join(str(line.render()) for line in app.screen.query_one(Transcript).query(Line))
         assert "taken back" in text
         await pilot.press("home", "right", "right", "right")
@@ -86,6 +89,8 @@ async def test_a_corrected_turn_is_shown_and_a_branch_keeps_the_correction(
     assert path is not None
     app = make_replay_app(read_dialogue(path), tmp_path / "s", tmp_path / "branches")
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
         await pilot.pause()
         text = "\n".join(str(line.render()) for line in app.screen.query_one(Transcript).query(Line))
         assert "✎ turn 1 replayed read as concession" in text
@@ -121,3 +126,12 @@ async def test_a_dialogue_with_bad_lines_replays_what_is_readable(tmp_path: Path
         await pilot.pause()
         lines_shown = [str(line.render()) for line in app.screen.query_one(Transcript).query(Line)]
         assert lines_shown and app.is_running
+
+
+def test_the_list_counts_the_turns_that_stood_not_the_ones_taken_back(tmp_path: Path) -> None:
+    from rehearse.ui.screens.replay_list import list_dialogues
+
+    stdin = "Freeze enrichment now.\n/undo\nGood morning.\n/undo\nHello.\n"
+    CliRunner().invoke(cli, ["chat", "dprk", "--save-dir", str(tmp_path)], input=stdin)
+    (saved,) = list_dialogues(tmp_path)
+    assert saved.turns == 1 and saved.first == "Hello."

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -293,10 +293,24 @@ class NegotiationScreen(Screen[None]):
         message.focus()
         self._schedule_reading(message.value)
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing after the talks ended is not lost in silence: say what can be done."""
+        if self.neg.outcome != "ongoing" and event.is_printable:
+            self.notify(
+                "The talks have ended: F2 for the debrief, Ctrl+Z to take back the last message, "
+                "Ctrl+N for a new session.",
+                markup=False,
+            )
+
     def action_undo(self) -> None:
         """Take back the last message; the session replays deterministically."""
-        with self._lock:
-            took_back = self.session.undo()
+        taken = self.neg.turns[-1].say if self.neg.turns else ""
+        try:
+            with self._lock:
+                took_back = self.session.undo()
+        except RehearseError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
         if not took_back:
             self.notify("Nothing to take back yet.", markup=False)
             return
@@ -304,6 +318,10 @@ class NegotiationScreen(Screen[None]):
         self.query_one(Transcript).reset(self.neg.turns, self.session.persona.name)
         self._refresh()
         self._reopen()
+        box = self.query_one(MessageInput)
+        if not box.value.strip():  # the taken-back words come back to the box, ready to edit
+            box.value = taken
+            box.cursor_position = len(taken)
         self.notify(f"Took back your last message (now after turn {len(self.neg.turns)}).", markup=False)
 
     def action_correct(self) -> None:

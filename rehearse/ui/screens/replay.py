@@ -61,7 +61,7 @@ class ReplayScreen(Screen[None]):
         self.dialogue = dialogue
         self.persona = persona
         self.entries = dialogue.entries
-        self.position = len(self.entries)
+        self.position = 0  # a replay starts at the beginning; End jumps to the last step
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:

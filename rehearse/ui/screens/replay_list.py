@@ -37,7 +37,7 @@ def list_dialogues(folder: Path) -> list[SavedDialogue]:
             dialogue = read_dialogue(path)
         except RehearseError:
             continue
-        turns = dialogue.turns
+        turns = dialogue.effective_turns()  # the session as it stood: taken-back turns left out
         found.append(
             SavedDialogue(
                 path,

@@ -27,7 +27,9 @@ class ItemSuggester(Suggester):
         for item in persona.items.values():
             words.append(item.label)
             words.extend(p for p in item.phrases if "*" not in p and ".." not in p)
-        self._phrases = sorted({w.lower() for w in words if len(w) > 3}, key=lambda w: (len(w), w))
+        self._written = {w.lower(): w for w in sorted(words, reverse=True) if len(w) > 3}
+        """Each phrase as written (so "Mount Kumgang" keeps its capitals), by its lower-case form."""
+        self._phrases = sorted(self._written, key=lambda w: (len(w), w))
 
     async def get_suggestion(self, value: str) -> str | None:
         """Return ``value`` with its last word(s) completed, or None."""
@@ -38,7 +40,7 @@ class ItemSuggester(Suggester):
                 continue
             for phrase in self._phrases:
                 if phrase.startswith(tail) and phrase != tail:
-                    return value + phrase[len(tail) :]
+                    return value + self._written[phrase][len(tail) :]
         return None
 
 
@@ -65,6 +67,7 @@ class MessageInput(Input):
         )
         self.history: list[str] = []
         self._position = 0
+        self._told_full = False
 
     def _on_paste(self, event: events.Paste) -> None:
         """Paste every line (joined by spaces), cut to what fits, and say so when it was cut."""
@@ -83,6 +86,17 @@ class MessageInput(Input):
             self.insert_text_at_cursor(text)
         else:
             self.replace(text, *self.selection)
+
+    def on_key(self, event: events.Key) -> None:
+        """Say so when a keystroke would go past the box's limit (Input drops it silently)."""
+        if event.is_printable and len(self.value) >= MAX_LENGTH and self.selection.is_empty:
+            if not self._told_full:
+                self._told_full = True
+                self.notify(
+                    f"The message box holds {MAX_LENGTH:,} characters; send or shorten it.", markup=False
+                )
+        else:
+            self._told_full = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Turn a submitted line into a ``Said`` message (blank lines do nothing)."""
