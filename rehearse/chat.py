@@ -9,8 +9,9 @@ from typing import TextIO
 
 from rehearse.content.playbook import Playbook
 from rehearse.content.templates import and_list
-from rehearse.engine.negotiation import Negotiation, Turn, describe_exchange
+from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.engine.preview import LOW_CONFIDENCE, read_back
+from rehearse.engine.turns import describe_trade, roadmap_lines
 from rehearse.errors import EmptyMessageError, RehearseError
 from rehearse.moves import MOVE_KINDS
 from rehearse.records.session import RecordedSession
@@ -140,10 +141,10 @@ def _command(line: str, session: RecordedSession, out: TextIO) -> bool:
         else:
             print("Nothing to take back yet.", file=out)
     elif command == "/roadmap":
-        lines = [describe_exchange(neg.persona, e) for e in neg.ledger] or ["nothing agreed yet"]
+        lines = roadmap_lines(neg.persona, neg.agreements) or ["nothing agreed yet"]
         print("Roadmap: " + "; ".join(lines), file=out)
         if neg.table is not None:
-            print("On the table: " + describe_exchange(neg.persona, neg.table), file=out)
+            print("On the table: " + describe_trade(neg.persona, neg.table), file=out)
     elif command == "/status":
         meters = ", ".join(f"{k} {v}" for k, v in neg.meters.items())
         print(f"Stage {neg.state} ({neg.persona.states[neg.state].description}) {meters}.", file=out)
@@ -238,8 +239,8 @@ def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     outcome = neg.outcome
     if outcome == "agreement":
         print("\n*** Agreement reached. Roadmap:", file=out)
-        for exchange in neg.ledger:
-            print("  - " + describe_exchange(neg.persona, exchange), file=out)
+        for line in roadmap_lines(neg.persona, neg.agreements):
+            print("  - " + line, file=out)
     elif outcome == "derailed":
         print("\n*** The talks have derailed: the delegation walked out.", file=out)
     else:

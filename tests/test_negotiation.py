@@ -114,8 +114,9 @@ def test_concession_raises_trust_a_little_and_the_persona_asks_for_more(neg: Neg
     turn = neg.say("As a goodwill gesture we will scale down this year's exercises.")
     assert turn.move.kind == "concession"
     assert 0 < turn.meters["trust"] - before["trust"] <= 6
-    assert neg.ledger[-1].user_gives == {"exercise_limits"}
-    assert neg.ledger[-1].persona_gives == frozenset()
+    assert neg.ledger == []  # a one-sided gift is not an exchange of the roadmap
+    assert neg.gifts[-1].user_gives == {"exercise_limits"} and neg.gifts[-1].persona_gives == frozenset()
+    assert "exercise_limits" in neg.agreed_items
     assert turn.table is not None and turn.table.persona_gives
 
 

@@ -198,3 +198,21 @@ def test_no_reply_repeats_within_five_turns_while_another_variant_fits(persona: 
         window = min(5, len(playbook.replies[turn.situation]) - 1)
         earlier = [t.reply for t in turns[max(0, i - window) : i]]
         assert turn.reply not in earlier, (i, turn.situation)
+
+
+def test_the_ledger_holds_only_exchanges_and_the_roadmap_is_grouped_by_stage(dprk: Playbook) -> None:
+    from rehearse.engine.turns import roadmap_lines
+
+    neg = Negotiation(dprk, seed=0)
+    neg.say("As a goodwill gesture we will scale down this year's exercises.")  # a gift
+    neg.say(OFFER)
+    neg.say("Agreed.")
+    neg.say("If you halt nuclear tests, we will ease sanctions.")
+    if neg.table is not None:
+        neg.say("Agreed.")
+    assert all(e.user_gives and e.persona_gives for e in neg.ledger)
+    assert [e.user_gives for e in neg.gifts] == [frozenset({"exercise_limits"})]
+    lines = roadmap_lines(dprk, neg.agreements)
+    stages = [line.split(":")[0] for line in lines if line.startswith("phase")]
+    assert stages == sorted(set(stages))  # each stage once, in stage order
+    assert lines[-1] == "given by your side: limits on military exercises"

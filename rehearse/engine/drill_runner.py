@@ -74,8 +74,9 @@ def grade(neg: Negotiation, objectives: Objectives) -> list[ObjectiveResult]:
     """Grade a session against a drill's objectives, saying why each was or was not met."""
     persona = neg.persona
     results: list[ObjectiveResult] = []
-    secured = set().union(*(e.persona_gives for e in neg.ledger)) if neg.ledger else set()
-    given = set().union(*(e.user_gives for e in neg.ledger)) if neg.ledger else set()
+    agreed = neg.agreements
+    secured = set().union(*(e.persona_gives for e in agreed)) if agreed else set()
+    given = set().union(*(e.user_gives for e in agreed)) if agreed else set()
 
     def labels(ids: set[str] | frozenset[str]) -> str:
         return and_list(persona.items[i].label if i in persona.items else i for i in sorted(ids))

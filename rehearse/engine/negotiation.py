@@ -90,7 +90,17 @@ class Negotiation:
 
     @property
     def ledger(self) -> list[Exchange]:
-        """Return the agreed exchanges so far, in order (the roadmap)."""
+        """Return the agreed exchanges so far, in order: both sides give in each (the roadmap)."""
+        return [e for e in self._ledger if e.user_gives and e.persona_gives]
+
+    @property
+    def gifts(self) -> list[Exchange]:
+        """Return the one-sided gifts so far, in order (a concession the delegation took)."""
+        return [e for e in self._ledger if not (e.user_gives and e.persona_gives)]
+
+    @property
+    def agreements(self) -> list[Exchange]:
+        """Return everything agreed, in order: the exchanges and the gifts."""
         return list(self._ledger)
 
     @property
@@ -386,7 +396,8 @@ class Negotiation:
             self._ledger.append(exchange)
             self._agreed = self._agreed | exchange.items
             self._exchanges += bool(exchange.user_gives and exchange.persona_gives)
-            self._phase = max(self._phase, exchange.phase)
+            if exchange.user_gives and exchange.persona_gives:
+                self._phase = max(self._phase, exchange.phase)
 
     def _render(self, situation: str, facts: TurnFacts, notes: list[str]) -> str:
         """Say the situation's reply: a seeded variant, or the next one when it was said lately."""

@@ -44,7 +44,7 @@ def preview(neg: Negotiation, text: str) -> Preview:
     with neg.trial():
         before = neg.agreed_items
         turn = neg.say(text)
-        given = frozenset().union(*(e.user_gives for e in neg.ledger)) - before
+        given = frozenset().union(*(e.user_gives for e in neg.agreements)) - before
     risks: list[str] = []
     if reading.confidence < LOW_CONFIDENCE:
         risks.append(f"the reading is unsure ({reading.confidence:.0%})")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rehearse.content.templates import RENDER_ERRORS, render
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.strategy import Assessment
-from rehearse.engine.turns import describe_exchange, labels
+from rehearse.engine.turns import labels, roadmap_lines
 from rehearse.moves import Move
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ VALUES: dict[str, TemplateValue] = {
     "we_want": lambda neg, f: labels(neg.persona, f.proposal.user_gives) if f.proposal else [],
     "table_we_give": lambda neg, f: labels(neg.persona, t.persona_gives) if (t := _table(neg)) else [],
     "table_you_give": lambda neg, f: labels(neg.persona, t.user_gives) if (t := _table(neg)) else [],
-    "roadmap": lambda neg, f: [describe_exchange(neg.persona, e) for e in neg.ledger],
+    "roadmap": lambda neg, f: roadmap_lines(neg.persona, neg.agreements),
     "parked": lambda neg, f: labels(neg.persona, f.parked),
     "verdict": lambda neg, f: f.assessment.verdict,
     "topic": lambda neg, f: f.topic,

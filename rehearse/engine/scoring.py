@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rehearse.engine.moves import MOVE_KINDS
-from rehearse.engine.negotiation import Negotiation, Turn, describe_exchange
+from rehearse.engine.negotiation import Negotiation, Turn
+from rehearse.engine.turns import roadmap_lines
 
 OUTCOME_POINTS = {"agreement": 40, "ongoing": 15, "derailed": 0}
 
@@ -49,8 +50,9 @@ def debrief(neg: Negotiation) -> Debrief:
     start = persona.meters
     meters = {name: [start[name]] + [t.meters[name] for t in neg.turns] for name in start}
     counts = Counter(t.move.kind for t in neg.turns)
-    secured_ids = sorted(set().union(*(e.persona_gives for e in neg.ledger))) if neg.ledger else []
-    conceded_ids = sorted(set().union(*(e.user_gives for e in neg.ledger))) if neg.ledger else []
+    agreed = neg.agreements
+    secured_ids = sorted(set().union(*(e.persona_gives for e in agreed))) if agreed else []
+    conceded_ids = sorted(set().union(*(e.user_gives for e in agreed))) if agreed else []
     got = sum(persona.items[i].value for i in secured_ids)
     gave = sum(persona.items[i].value for i in conceded_ids)
     share = got / (got + gave) if got + gave else 0.0
@@ -80,7 +82,7 @@ def debrief(neg: Negotiation) -> Debrief:
         counts={kind: counts.get(kind, 0) for kind in MOVE_KINDS},
         meters=meters,
         turning_points=turning_points(neg.turns, start),
-        roadmap=[describe_exchange(persona, e) for e in neg.ledger],
+        roadmap=roadmap_lines(persona, neg.agreements),
         missed=missed,
         secured=[persona.items[i].label for i in secured_ids],
         conceded=[persona.items[i].label for i in conceded_ids],

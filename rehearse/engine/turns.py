@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rehearse.content.playbook import Playbook
@@ -73,6 +74,37 @@ def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
     if not mine:
         return f"phase {exchange.phase}: {and_list(theirs)}, offered by your side"
     return f"phase {exchange.phase}: {and_list(mine)} for {and_list(theirs)}"
+
+
+def roadmap_lines(persona: Playbook, agreements: Iterable[Exchange]) -> list[str]:
+    """Return the roadmap as prose: one line a stage, in stage order, then what was given outright.
+
+    "phase 1: A for B; C for D", "phase 2: E for F", "given by your side: G and H".
+    """
+    stages: dict[int, list[str]] = {}
+    yours: list[str] = []
+    theirs: list[str] = []
+    for exchange in agreements:
+        if exchange.user_gives and exchange.persona_gives:
+            stages.setdefault(exchange.phase, []).append(describe_trade(persona, exchange))
+        else:
+            yours += labels(persona, exchange.user_gives)
+            theirs += labels(persona, exchange.persona_gives)
+    lines = [f"phase {phase}: {'; '.join(trades)}" for phase, trades in sorted(stages.items())]
+    if yours:
+        lines.append(f"given by your side: {and_list(yours)}")
+    if theirs:
+        lines.append(f"given by the delegation: {and_list(theirs)}")
+    return lines
+
+
+def describe_trade(persona: Playbook, exchange: Exchange) -> str:
+    """Return one exchange without its stage: 'X and Y for Z' (or 'X, offered by your side')."""
+    mine = labels(persona, exchange.persona_gives)
+    theirs = labels(persona, exchange.user_gives)
+    if not mine:
+        return f"{and_list(theirs)}, offered by your side"
+    return f"{and_list(mine)} for {and_list(theirs)}"
 
 
 def describe_move(persona: Playbook, move: Move) -> str:

@@ -18,7 +18,7 @@ import yaml
 
 from rehearse.content.playbook import Playbook
 from rehearse.engine.ledger import Exchange
-from rehearse.engine.negotiation import describe_exchange
+from rehearse.engine.turns import roadmap_lines
 from rehearse.errors import DialogueFileError
 from rehearse.records.dialogue_file import FORMAT, Dialogue
 
@@ -33,7 +33,7 @@ def _labels(persona: Playbook, ids: list[str]) -> str:
 
 def _roadmap(persona: Playbook, turns: list[dict[str, Any]]) -> list[str]:
     ledger = turns[-1].get("ledger", []) if turns else []
-    return [describe_exchange(persona, Exchange.from_dict(e)) for e in ledger if isinstance(e, dict)]
+    return roadmap_lines(persona, [Exchange.from_dict(e) for e in ledger if isinstance(e, dict)])
 
 
 def corrected_note(record: dict[str, Any]) -> str:

@@ -75,7 +75,7 @@ def live_view(neg: Negotiation) -> SessionView:
             t.confidence,
             t.evidence,
         )
-    return SessionView(persona, neg.state, meters, neg.table, tuple(neg.ledger), last, len(turns))
+    return SessionView(persona, neg.state, meters, neg.table, tuple(neg.agreements), last, len(turns))
 
 
 def record_view(persona: Playbook, records: list[dict[str, Any]], upto: int) -> SessionView:

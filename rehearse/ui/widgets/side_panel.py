@@ -9,7 +9,7 @@ from textual.widgets import Sparkline, Static
 
 from rehearse.content.templates import and_list
 from rehearse.engine.drill_runner import ObjectiveResult
-from rehearse.engine.negotiation import describe_exchange
+from rehearse.engine.turns import describe_trade, roadmap_lines
 from rehearse.records.view import SessionView
 
 BAR_WIDTH = 14
@@ -61,15 +61,13 @@ class SidePanel(VerticalScroll):
         )
         table = view.table
         self.query_one("#on-table", Static).update(
-            Text.assemble(
-                ("On the table\n", "bold"), describe_exchange(persona, table) if table else "nothing"
-            )
+            Text.assemble(("On the table\n", "bold"), describe_trade(persona, table) if table else "nothing")
         )
         roadmap = Text("Roadmap\n", style="bold")
         if not view.ledger:
             roadmap.append("nothing agreed yet", style="not bold")
-        for exchange in view.ledger:
-            roadmap.append(f"• {describe_exchange(persona, exchange)}\n", style="not bold")
+        for line in roadmap_lines(persona, view.ledger):
+            roadmap.append(f"• {line}\n", style="not bold")
         self.query_one("#roadmap", Static).update(roadmap)
         self.query_one("#reading", Static).update(self._reading(view))
 
