@@ -41,3 +41,14 @@ def test_missed_openings_list_early_items_never_offered(neg: Negotiation) -> Non
     report = debrief(neg)
     assert "limits on military exercises" not in report.missed
     assert "no new sanctions" in report.missed
+
+
+def test_doing_nothing_scores_nothing_and_the_rule_reads_plainly(dprk: Playbook) -> None:
+    from rehearse.engine.scoring import debrief
+
+    idle = Negotiation(dprk, seed=0)
+    idle.say("Good morning.")
+    report = debrief(idle)
+    assert report.score == 0
+    assert "nothing agreed" in report.score_rule and "/5" not in report.score_rule
+    assert "trust you built (35 to 35" in report.score_rule

@@ -14,6 +14,8 @@ from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.engine.turns import roadmap_lines
 
 OUTCOME_POINTS = {"agreement": 40, "ongoing": 15, "derailed": 0}
+"""Points for the outcome; a session still ongoing earns them only once something is agreed."""
+TRUST_POINTS_MAX = 20
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,16 @@ def debrief(neg: Negotiation) -> Debrief:
     got = sum(persona.items[i].value for i in secured_ids)
     gave = sum(persona.items[i].value for i in conceded_ids)
     share = got / (got + gave) if got + gave else 0.0
-    outcome_points = OUTCOME_POINTS[neg.outcome]
+    outcome_points = OUTCOME_POINTS[neg.outcome] if agreed or neg.outcome != "ongoing" else 0
     share_points = round(40 * share)
-    trust_points = round(neg.meters["trust"] / 5)
+    built = neg.meters["trust"] - start["trust"]
+    trust_points = min(TRUST_POINTS_MAX, round(max(0, built) / 3))
     score = outcome_points + share_points + trust_points
     rule = (
-        f"{outcome_points} for the outcome ({neg.outcome}) + {share_points} for the value you secured "
-        f"({share:.0%} of what changed hands, by the delegation's own values) + {trust_points} for "
-        f"final trust ({neg.meters['trust']}/5)"
+        f"{outcome_points} for the outcome ({neg.outcome}{'' if agreed else ', nothing agreed'}) + "
+        f"{share_points} for the value you secured ({share:.0%} of what changed hands, by the "
+        f"delegation's own values) + {trust_points} for the trust you built ({start['trust']} to "
+        f"{neg.meters['trust']}, a point for every 3 gained, at most {TRUST_POINTS_MAX})"
     )
     offered = {i for t in neg.turns for i in t.move.gives}
     missed = [
