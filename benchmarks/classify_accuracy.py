@@ -28,12 +28,12 @@ from rehearse.moves import MOVE_KINDS
 from rehearse.reading.reader import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "reference" / "moves-examples.yaml"
+EXAMPLES = ROOT / "tests" / "corpus" / "dprk_examples.yaml"  # the move contract's labelled examples
 PERSONAS = ("dprk", "usa", "rok", "china", "harbor")
 
 
 def corpora(persona: str) -> dict[str, Path]:
-    found = {"shared": SHARED} if persona == "dprk" else {}
+    found = {"examples": EXAMPLES} if persona == "dprk" else {}
     corpus = ROOT / "tests" / "corpus"
     for path in sorted(corpus.glob(f"{persona}_tuning*.yaml")):
         found[path.stem.removeprefix(f"{persona}_")] = path
@@ -111,17 +111,22 @@ def main() -> int:
             print(f"\n{persona}: skipped ({exc})")
             continue
         reader = Reader(playbook, use_model=not args.rules_only)
-        sets = {p.stem: p for p in args.corpus} if args.corpus else corpora(persona)
+        key = playbook.id  # corpora are named by persona id, whether it was given as an id or a path
+        sets = {p.stem: p for p in args.corpus} if args.corpus else corpora(key)
         if args.heldout_only:
             sets = {k: v for k, v in sets.items() if k == "heldout"}
         if args.misses:
-            sets = {args.misses: corpora(persona)[args.misses]}
+            known = corpora(key)
+            name = args.misses.removeprefix(f"{key}_")
+            if name not in known:
+                parser.error(f"no corpus '{args.misses}' for {key}; choose one of {', '.join(known)}")
+            sets = {name: known[name]}
         bad = total = 0
         for name, path in sets.items():
             rows = yaml.load(
                 path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             )
-            result = score(reader, rows, show_misses=args.misses == name)
+            result = score(reader, rows, show_misses=bool(args.misses))
             print(f"\n{persona} {name} ({path.name}): {result['n']} utterances")
             print(f"  kind accuracy {result['accuracy']:.3f}   item F1 {result['f1']:.3f}")
             print_confusion(result["confusion"])
