@@ -68,12 +68,8 @@ def labels(persona: Playbook, ids: frozenset[str]) -> list[str]:
 
 
 def describe_exchange(persona: Playbook, exchange: Exchange) -> str:
-    """Return one ledger entry as prose: 'phase 1: X and Y for Z'."""
-    mine = labels(persona, exchange.persona_gives)
-    theirs = labels(persona, exchange.user_gives)
-    if not mine:
-        return f"phase {exchange.phase}: {and_list(theirs)}, offered by your side"
-    return f"phase {exchange.phase}: {and_list(mine)} for {and_list(theirs)}"
+    """Return one ledger entry as prose with its stage: 'phase 1: X and Y for Z'."""
+    return f"phase {exchange.phase}: {describe_trade(persona, exchange)}"
 
 
 def roadmap_lines(persona: Playbook, agreements: Iterable[Exchange]) -> list[str]:
