@@ -10,7 +10,7 @@ from rehearse.ui.app import RehearseApp
 from rehearse.ui.screens.negotiation import NegotiationScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.readback import ReadBackLine
-from tests.ui.conftest import settle_reading, start
+from tests.ui.conftest import say, settle_reading, start
 
 SIZES = [(80, 24), (120, 40)]
 RECIPROCAL = "If you halt ICBM tests, we will scale down the joint exercises."
@@ -120,3 +120,13 @@ async def test_a_walkout_is_asked_about_escape_or_editing_keeps_it_and_enter_ent
         assert turns(app) == 1
         assert app.session is not None and app.session.negotiation.outcome == "derailed"
         assert box.history == [WALKOUT] and box.value == ""
+
+
+async def test_the_status_line_says_what_was_offered_and_asked_at_80_columns(app: RehearseApp) -> None:
+    from textual.widgets import Static
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await say(pilot, RECIPROCAL)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "you offer limits on military exercises; you ask a moratorium on ICBM tests" in status

@@ -61,12 +61,13 @@ def status_text(neg: Negotiation) -> Text:
             text.append(f" ({change:+d})", style="bold")
     if neg.turns:
         last = neg.turns[-1]
-        text.append(f" · read as {last.move.kind}")
+        words = describe_move(neg.persona, last.move)  # what it offered and asked, at any width
+        text.append(f" · read as {words}")
         if last.corrected:
             text.append(" (corrected)", style="bold")
         elif last.confidence < LOW_CONFIDENCE:
             text.append(f" (unsure, {last.confidence:.0%})", style="bold")
-        if last.evidence and not last.corrected:
+        if last.evidence and not last.corrected and not (last.move.gives or last.move.asks):
             text.append(f" · {last.evidence[0]}", style="dim")
     return text
 
