@@ -63,7 +63,9 @@ async def test_correcting_the_last_turn_replays_it_marks_it_and_saves_it(app: Re
         assert last.move == CONCESSION and last.read_as == READ
         lines = [str(line.render()) for line in app.screen.query_one(Transcript).query(Line)]
         assert lines[0].startswith("You (corrected)  If you halt")
-        assert "read as concession (corrected)" in str(app.screen.query_one("#status", Static).render())
+        assert "read as concession: you offer limits on military exercises (corrected)" in str(
+            app.screen.query_one("#status", Static).render()
+        )
         assert "Turn 1 replayed as concession: you offer limits on military exercises." in notes(app)
         assert app.screen.query_one(MessageInput).has_focus
     assert app.save_dir is not None
