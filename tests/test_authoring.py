@@ -77,8 +77,7 @@ def test_graph_as_mermaid_and_dot_with_a_highlighted_path() -> None:
     code, out = run("graph", "dprk")
     assert code == 0
     assert (
-        out.startswith("stateDiagram-v2")
-        and "opening --> bargaining : reciprocal [offer.verdict == 'accept']" in out
+        out.startswith("stateDiagram-v2") and "opening --> bargaining : reciprocal, concession, accept" in out
     )
     code, out = run(
         "graph",
@@ -90,7 +89,7 @@ def test_graph_as_mermaid_and_dot_with_a_highlighted_path() -> None:
     )
     assert code == 0
     assert out.startswith('digraph "dprk"')
-    assert '"hardening" -> "walkout" [label="demand [streak.demands >= 3]", color="#d32f2f"' in out
+    assert '"hardening" -> "walkout" [label="threat, demand, after turn", color="#d32f2f"' in out
 
 
 def test_explore_finds_nothing_wrong_with_the_shipped_persona(dprk: Playbook) -> None:
@@ -122,3 +121,26 @@ def test_shipped_content_matches_the_json_schemas(schema: str, pattern: str) -> 
     jsonschema.Draft202012Validator.check_schema(spec)
     for path in ROOT.glob(pattern):
         jsonschema.validate(yaml.safe_load(path.read_text()), spec)
+
+
+def test_graph_merges_parallel_edges_and_marks_only_the_transitions_taken(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rehearse.cli import cli
+
+    plain = CliRunner().invoke(cli, ["graph", "dprk"]).output
+    edges = [line for line in plain.splitlines() if "-->" in line and "[*]" not in line]
+    pairs = [line.split(" : ")[0] for line in edges]
+    assert len(pairs) == len(set(pairs)) <= 36  # one edge a pair of states
+    assert any(" : threat, demand" in line for line in edges)
+    stdin = (
+        "Freeze enrichment now.\nIf you halt ICBM tests, we will scale down the joint exercises.\nAgreed.\n"
+    )
+    CliRunner().invoke(cli, ["chat", "dprk", "--save-dir", str(tmp_path)], input=stdin)
+    (saved,) = tmp_path.glob("*.jsonl")
+    marked = [
+        line
+        for line in CliRunner().invoke(cli, ["graph", "dprk", "--dialogue", str(saved)]).output.splitlines()
+        if "✔" in line
+    ]
+    assert len(marked) == 3  # three turns, three transitions

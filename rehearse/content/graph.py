@@ -1,6 +1,7 @@
 """`rehearse graph`: a persona's machine as Mermaid or Graphviz dot text.
 
-Conditions are written on the edges; given a dialogue, the path it took is highlighted.
+Each pair of states gets one edge labelled with the move kinds that lead along it; given a
+dialogue, the transitions it actually took are marked.
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ OUTCOME_STYLE = {"agreement": "#c8e6c9", "derailed": "#ffcdd2", "ongoing": "#e3f
 
 
 def _edges(playbook: Playbook) -> list[tuple[str, str, str]]:
-    """Return (source, destination, label) for every rule, in playbook order."""
-    edges = []
+    """Return (source, destination, label) once for each pair of states, in playbook order.
+
+    Parallel rules are merged into one edge whose label lists their move kinds ("threat, demand"),
+    so a machine of six states draws at most 36 edges instead of one a rule.
+    """
+    kinds: dict[tuple[str, str], list[str]] = {}
     for rule in (*playbook.rules, *playbook.checks):
         trigger = rule.trigger.removeprefix("move_") if rule.trigger != "check" else "after turn"
-        label = trigger + (f" [{rule.condition.text}]" if rule.condition else "")
         for source in rule.sources:
-            edges.append((source, rule.dest or source, label))
-    return edges
+            found = kinds.setdefault((source, rule.dest or source), [])
+            if trigger not in found:
+                found.append(trigger)
+    return [(source, dest, ", ".join(labels)) for (source, dest), labels in kinds.items()]
 
 
 def path_pairs(states: Iterable[str], initial: str) -> set[tuple[str, str]]:
