@@ -371,7 +371,11 @@ def explore(persona: str, walks: int, seed: int) -> None:
 
     with _user_errors():
         playbook = _persona(persona)
-    report = run_explore(playbook, walks, seed)
+    if sys.stderr.isatty() and walks >= 500:  # a progress bar on a terminal, never in a pipe
+        with click.progressbar(length=walks, label="walks", file=sys.stderr) as bar:
+            report = run_explore(playbook, walks, seed, progress=bar.update)
+    else:
+        report = run_explore(playbook, walks, seed)
     click.echo(
         f"{report.persona}: {report.walks} walks, {report.turns} turns in {report.seconds:.1f} s; "
         f"states reached: {', '.join(sorted(report.reached))}"

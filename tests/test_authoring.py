@@ -144,3 +144,9 @@ def test_graph_merges_parallel_edges_and_marks_only_the_transitions_taken(tmp_pa
         if "✔" in line
     ]
     assert len(marked) == 3  # three turns, three transitions
+
+
+def test_explore_reports_its_progress_walk_by_walk(dprk: Playbook) -> None:
+    done: list[int] = []
+    explore(dprk, walks=25, seed=2, progress=done.append)
+    assert sum(done) == 25

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -84,8 +85,14 @@ def dead_ends(persona: Playbook) -> list[str]:
     return [n for n, s in persona.states.items() if s.outcome == "ongoing" and n not in can_end]
 
 
-def explore(persona: Playbook, walks: int = 1000, seed: int = 0, max_turns: int = 20) -> ExploreReport:
-    """Play ``walks`` seeded random walks and report what they found."""
+def explore(
+    persona: Playbook,
+    walks: int = 1000,
+    seed: int = 0,
+    max_turns: int = 20,
+    progress: Callable[[int], None] | None = None,
+) -> ExploreReport:
+    """Play ``walks`` seeded random walks and report what they found (``progress(1)`` after each)."""
     start = time.perf_counter()
     findings: dict[tuple[str, str], Finding] = {}
     reached: dict[str, list[str]] = {persona.initial: []}
@@ -97,6 +104,8 @@ def explore(persona: Playbook, walks: int = 1000, seed: int = 0, max_turns: int 
             findings[key] = Finding(kind, detail, list(walk), walk_seed)
 
     for number in range(walks):
+        if progress is not None:
+            progress(1)
         rng = random.Random(seed * 1_000_003 + number)
         neg = Negotiation(persona, seed=number)
         walk: list[str] = []
