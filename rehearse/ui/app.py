@@ -195,7 +195,7 @@ class RehearseApp(App[None]):
         from rehearse.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.session.persona if self.session is not None else None))
 
     def action_new_session(self) -> None:
         """Leave this session (it stays saved) and pick a persona again."""

@@ -277,3 +277,19 @@ async def test_typing_past_the_limit_is_said(app: RehearseApp) -> None:
         await pilot.pause()
         assert len(box.value) == MAX_LENGTH
         assert any("holds 2,000 characters" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("persona_id", ["dprk", "usa", "rok", "china", "harbor"])
+def test_help_speaks_of_the_delegation_being_rehearsed(persona_id: str) -> None:
+    from rehearse.content.registry import load_persona
+    from rehearse.reading.reader import reader_for
+    from rehearse.ui.screens.help import help_text, persona_examples
+
+    persona = load_persona(persona_id)
+    text = help_text(persona)
+    assert persona.user_role in text
+    reader = reader_for(persona)
+    for kind, example in persona_examples(persona).items():
+        assert reader.classify(example).kind == kind, example  # the help never teaches a misreading
+    if persona_id == "harbor":
+        assert "ICBM" not in text and "denuclearization" not in text
