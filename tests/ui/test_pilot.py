@@ -293,3 +293,21 @@ def test_help_speaks_of_the_delegation_being_rehearsed(persona_id: str) -> None:
         assert reader.classify(example).kind == kind, example  # the help never teaches a misreading
     if persona_id == "harbor":
         assert "ICBM" not in text and "denuclearization" not in text
+
+
+async def test_the_side_panel_follows_the_width_until_f3_chooses(app: RehearseApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        panel = app.screen.query_one(SidePanel)
+        assert panel.display
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert not panel.display  # the transcript keeps the width, not 20 columns
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert panel.display
+        await pilot.press("f3")
+        await pilot.resize_terminal(60, 24)
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        assert not panel.display  # hidden by choice stays hidden

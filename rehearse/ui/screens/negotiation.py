@@ -41,6 +41,8 @@ from rehearse.ui.widgets.transcript import Transcript
 DEBOUNCE = 0.15
 """Seconds after the last keystroke before the draft is read back."""
 ASK_SUBTITLE = "Enter: send anyway · Esc: edit"
+PANEL_MIN_WIDTH = 90
+"""Below this many columns the side panel is hidden (F3 shows it), so the transcript keeps room."""
 DEBRIEF_DELAY = 1.2
 """Seconds the ending banner shows before the debrief opens."""
 
@@ -101,6 +103,8 @@ class NegotiationScreen(Screen[None]):
         """The draft that was held back with a question (Enter again sends it)."""
         self._lock = threading.Lock()
         self._debounce: Timer | None = None
+        self._panel_chosen: bool | None = None
+        """Whether the trainee chose to show the side panel with F3 (None: it follows the width)."""
         self._debrief_timer: Timer | None = None
 
     @property
@@ -130,7 +134,7 @@ class NegotiationScreen(Screen[None]):
         if self.neg.outcome != "ongoing":
             self._end(self.neg.outcome)
         self.query_one(MessageInput).focus()
-        if self.app.size.width < 90:
+        if self.app.size.width < PANEL_MIN_WIDTH:
             self.query_one(SidePanel).display = False
         # The persona, its reader and model are loaded and live as long as the app: keep the
         # garbage collector from rescanning them, so no collection stalls a keystroke's read-back
@@ -371,6 +375,12 @@ class NegotiationScreen(Screen[None]):
         self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title, graded))
 
     def action_toggle_panel(self) -> None:
-        """Show or hide the side panel."""
+        """Show or hide the side panel (the choice then holds whatever the terminal's width)."""
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
+        self._panel_chosen = bool(panel.display)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Hide the side panel when the terminal narrows under 90 columns, show it again when wide."""
+        if self._panel_chosen is None:
+            self.query_one(SidePanel).display = event.size.width >= PANEL_MIN_WIDTH

@@ -40,10 +40,10 @@ class SidePanel(VerticalScroll):
         yield Sparkline([], id="spark-trust", classes="spark")
         yield Static(id="meter-tension", classes="meter")
         yield Sparkline([], id="spark-tension", classes="spark")
+        yield Static(id="reading", classes="section")  # the last reading first: the roadmap can grow
         yield Static(id="stage", classes="section")
         yield Static(id="on-table", classes="section")
         yield Static(id="roadmap", classes="section")
-        yield Static(id="reading", classes="section")
 
     def show(self, view: SessionView) -> None:
         """Refresh every section from a view of the session."""
