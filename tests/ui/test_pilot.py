@@ -311,3 +311,21 @@ async def test_the_side_panel_follows_the_width_until_f3_chooses(app: RehearseAp
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
         assert not panel.display  # hidden by choice stays hidden
+
+
+async def test_page_up_scrolls_the_transcript_while_the_box_keeps_the_focus(app: RehearseApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for _ in range(4):
+            await say(pilot, "What does denuclearization mean to your side?")
+        transcript = app.screen.query_one(Transcript)
+        await pilot.pause()
+        bottom = transcript.scroll_y
+        assert bottom > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert transcript.scroll_y < bottom
+        assert app.screen.query_one(MessageInput).has_focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert transcript.scroll_y == bottom

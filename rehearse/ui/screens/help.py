@@ -42,6 +42,7 @@ KEYS = """\
 | Enter | send your message (after a ⚠ warning: send it anyway) |
 | Esc | after a ⚠ warning: keep editing instead of sending |
 | Up / Down | earlier messages |
+| Page Up / Page Down | scroll the transcript (the message box keeps what you are typing) |
 | Tab or Right | accept the suggested completion |
 | Ctrl+Z | take back your last message (its words come back to the box) |
 | F2 | debrief (also mid-session) |

@@ -86,6 +86,8 @@ class NegotiationScreen(Screen[None]):
         Binding("escape", "edit_draft", "Edit, don't send", show=False),
         Binding("ctrl+n", "app.new_session", "New", show=False),
         Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("pageup", "scroll_transcript(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_transcript(1)", "Scroll down", show=False),
     ]
 
     @dataclass
@@ -373,6 +375,14 @@ class NegotiationScreen(Screen[None]):
             return
         graded = grade(self.neg, self.drill.objectives) if self.drill is not None else None
         self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title, graded))
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        """Scroll the transcript a page while the message box keeps the focus."""
+        transcript = self.query_one(Transcript)
+        if direction < 0:
+            transcript.scroll_page_up(animate=False)
+        else:
+            transcript.scroll_page_down(animate=False)
 
     def action_toggle_panel(self) -> None:
         """Show or hide the side panel (the choice then holds whatever the terminal's width)."""
