@@ -11,7 +11,7 @@ from rehearse.content.playbook import Playbook
 from rehearse.content.templates import and_list
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.engine.preview import LOW_CONFIDENCE, read_back
-from rehearse.engine.turns import describe_trade, roadmap_lines
+from rehearse.engine.turns import describe_move, describe_trade, roadmap_lines
 from rehearse.errors import EmptyMessageError, RehearseError
 from rehearse.moves import MOVE_KINDS
 from rehearse.records.session import RecordedSession
@@ -206,8 +206,6 @@ def correction_menu(neg: Negotiation) -> str:
 
 
 def _described(persona: Playbook, turn: Turn) -> str:
-    from rehearse.engine.turns import describe_move
-
     return describe_move(persona, turn.move) + (" (as you corrected it)" if turn.corrected else "")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -172,9 +173,13 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8", errors="surrogateescape")  # a line that is not UTF-8 is skipped below
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+"""The lone surrogates that bytes which were not UTF-8 decode to (with ``surrogateescape``)."""
+
+
 def _utf8(line: str) -> bool:
-    """Return whether a line decoded cleanly (bytes that were not UTF-8 became lone surrogates)."""
-    return not any("\udc80" <= ch <= "\udcff" for ch in line)
+    """Return whether a line decoded cleanly (searched in C, not character by character)."""
+    return _NOT_UTF8.search(line) is None
 
 
 def _json(line: str) -> Any:
