@@ -148,3 +148,32 @@ def test_chat_correct_lists_the_choices_and_explains_mistakes() -> None:
     assert "was read as reciprocal: you offer limits on military exercises" in out
     assert "limits on military exercises (exercise_limits)" in out
     assert "Cannot correct: there is no item number 99" in out
+
+
+def test_a_drill_exported_from_a_corrected_session_marks_the_misreading(tmp_path: Path) -> None:
+    from rehearse.content.drills import load_drill
+    from rehearse.engine.drill_runner import run_drill
+
+    script = f"{OFFER}\n/correct concession offer exercise_limits\nFreeze enrichment now.\n"
+    run("chat", "dprk", "--save-dir", str(tmp_path), stdin=script)
+    path = next(tmp_path.glob("*.jsonl"))
+    out_file = tmp_path / "frozen.yaml"
+    code, _, err = run("export", str(path), "--format", "drill", "-o", str(out_file))
+    assert code == 0, err
+    text = out_file.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    mark = next(i for i, line in enumerate(lines) if line.startswith("# misread"))
+    assert "read this as reciprocal" in lines[mark] and lines[mark + 1].startswith("- say: ")
+    assert sum(line.startswith("# ") for line in lines) == 1  # the confident demand is not marked
+    drill = yaml.safe_load(text)
+    assert drill["turns"][0]["expect"]["kind"] == "concession"
+    # the reader still reads the offer as reciprocal, so the frozen drill fails on that turn
+    result = run_drill(load_drill(out_file))
+    assert not result.passed and result.failures[0].turn == 1
+
+
+def test_an_unsure_reading_is_marked_for_the_trainer_to_check() -> None:
+    from rehearse.records.export import _drill_mark
+
+    assert "unsure reading (confidence 0.41)" in _drill_mark({"confidence": 0.41})
+    assert _drill_mark({"confidence": 0.97}) == ""

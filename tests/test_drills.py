@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from rehearse.cli import cli
 from rehearse.content.drills import load_drill
 from rehearse.engine.drill_runner import run_drill
+from rehearse.engine.negotiation import Negotiation
 from rehearse.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,52 @@ def test_the_library_has_twelve_passing_dprk_drills() -> None:
         assert run_drill(drill).passed, drill.path.name
 
 
+def test_every_shipped_drill_hands_a_live_session_over_before_it_ends() -> None:
+    for path in sorted(DRILLS.glob("*.yaml")):
+        assert "\nhandover:" in path.read_text(encoding="utf-8"), path.name
+        drill = load_drill(path)
+        neg = Negotiation(drill.persona, seed=drill.seed)
+        for step in drill.turns[: drill.handover]:
+            neg.say(step.say)
+        # the trainee takes over a live session: the script must leave something to do
+        assert neg.outcome == "ongoing", path.name
+        assert drill.handover < len(drill.turns), path.name
+
+
+GOOD_PLAY = {
+    "dprk": "phased-roadmap",
+    "usa": "usa-phased-roadmap",
+    "rok": "rok-full-agreement",
+    "china": "china-freeze-for-freeze",
+    "harbor": "harbor-package-trade",
+}
+
+
+def test_live_objectives_never_ask_a_trainee_to_derail_and_can_be_met() -> None:
+    for path in sorted(DRILLS.glob("*.yaml")):
+        drill = load_drill(path)
+        assert drill.live.outcome != "derailed", path.name
+        if drill.objectives.outcome != "derailed":
+            continue
+        # the script derails the talks headless; live, good play from the hand-over reaches agreement
+        assert drill.live.outcome == "agreement", path.name
+        neg = Negotiation(drill.persona, seed=drill.seed)
+        for step in drill.turns[: drill.handover]:
+            neg.say(step.say)
+        for step in load_drill(DRILLS / f"{GOOD_PLAY[drill.persona.id]}.yaml").turns:
+            if neg.outcome == "ongoing":
+                neg.say(step.say)
+        assert neg.outcome == "agreement", path.name
+
+
+def test_handover_defaults_to_the_first_turn_and_never_changes_grading(tmp_path: Path) -> None:
+    plain = load_drill(write(tmp_path, GOOD))
+    handed = load_drill(write(tmp_path, GOOD.replace("seed: 2\n", "seed: 2\nhandover: 2\n"), "h.yaml"))
+    assert plain.handover == 0 and handed.handover == 2
+    assert run_drill(plain).passed and run_drill(handed).passed
+    assert run_drill(handed).turns_run == 3
+
+
 def test_a_good_drill_passes_and_grades_each_objective(tmp_path: Path) -> None:
     result = run_drill(load_drill(write(tmp_path, GOOD)))
     assert result.passed
@@ -81,6 +128,13 @@ def test_a_good_drill_passes_and_grades_each_objective(tmp_path: Path) -> None:
         ('tension: "<= 50"', "tension: lots", "'tension' must be up, down, same or a comparison"),
         ("within_turns: 3", "within_turns: soon", "'within_turns' must be a whole number"),
         ('  - say: "Agreed."\n', '  - sya: "Agreed."\n', "unknown key 'sya'; did you mean 'say'?"),
+        ("seed: 2\n", "seed: 2\nhandover: 4\n", "'handover' must be a whole number from 0 to 3"),
+        ("seed: 2\n", "seed: 2\nhandover: two\n", "'handover' must be a whole number from 0 to 3"),
+        (
+            "seed: 2\n",
+            "seed: 2\nlive_objectives: {outcome: agreed}\n",
+            "live_objectives: unknown outcome 'agreed'; did you mean 'agreement'?",
+        ),
     ],
 )
 def test_invalid_drills_are_reported_with_lines_and_suggestions(
@@ -147,9 +201,6 @@ def test_pytest_collects_drills_and_shows_the_drill_report(tmp_path: Path) -> No
 
 
 def test_a_turn_with_no_expect_that_never_ran_fails_nothing(tmp_path: Path) -> None:
-    from rehearse.content.drills import load_drill
-    from rehearse.engine.drill_runner import run_drill
-
     path = tmp_path / "d.yaml"
     path.write_text(
         "drill: x\npersona: dprk\nturns:\n  - say: Denuclearize now or face the consequences.\n"

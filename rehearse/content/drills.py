@@ -19,7 +19,7 @@ from rehearse.errors import ContentError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 
 TOP_REQUIRED = ("drill", "persona", "turns")
-TOP_OPTIONAL = ("seed", "title", "briefing", "objectives")
+TOP_OPTIONAL = ("seed", "title", "briefing", "handover", "objectives", "live_objectives")
 EXPECT_KEYS = ("kind", "gives", "asks", "state", "outcome", "reply_contains")
 OBJECTIVE_KEYS = ("outcome", "secure", "concede_at_most", "within_turns")
 COMPARISON = re.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+)\s*$")
@@ -102,8 +102,15 @@ class Drill:
     turns: list[DrillTurn]
     objectives: Objectives
     path: Path
+    handover: int = 0
+    live_objectives: Objectives | None = None
     line: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def live(self) -> Objectives:
+        """Return the objectives a trainee plays for live (``live_objectives``, else ``objectives``)."""
+        return self.live_objectives if self.live_objectives is not None else self.objectives
 
 
 def is_drill_file(path: Path) -> bool:
@@ -127,6 +134,8 @@ def load_drill(path: Path) -> Drill:
     seed = check.integer(top, "seed", "drill", 0, 2**31 - 1, 0)
     turns = _turns(check, top, persona)
     objectives = _objectives(check, top, persona)
+    live_objectives = _objectives(check, top, persona, "live_objectives") if "live_objectives" in top else None
+    handover = _handover(check, top, len(turns))
     if check.problems or persona is None:
         raise ContentError(check.problems)
     return Drill(
@@ -138,7 +147,23 @@ def load_drill(path: Path) -> Drill:
         turns=turns,
         objectives=objectives,
         path=path,
+        handover=handover,
+        live_objectives=live_objectives,
     )
+
+
+def _handover(check: Checker, top: LineDict, turns: int) -> int:
+    """Return how many scripted turns a live drill plays before the trainee takes over."""
+    if "handover" not in top:
+        return 0
+    value = top.get("handover")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= turns:
+        check.add(
+            top.line_of("handover"),
+            f"drill: 'handover' must be a whole number from 0 to {turns} (the number of scripted turns)",
+        )
+        return 0
+    return value
 
 
 def _persona(check: Checker, top: LineDict, path: Path) -> Playbook | None:
@@ -240,31 +265,33 @@ def _expectation(check: Checker, value: Any, where: str, line: int, persona: Pla
     )
 
 
-def _objectives(check: Checker, top: LineDict, persona: Playbook | None) -> Objectives:
-    if "objectives" not in top:
+def _objectives(
+    check: Checker, top: LineDict, persona: Playbook | None, key: str = "objectives"
+) -> Objectives:
+    if key not in top:
         return Objectives()
-    body = check.mapping(top.get("objectives"), "objectives", top.line_of("objectives"), (), OBJECTIVE_KEYS)
+    body = check.mapping(top.get(key), key, top.line_of(key), (), OBJECTIVE_KEYS)
     if body is None:
         return Objectives()
     outcome = body.get("outcome")
     if outcome is not None and outcome not in OUTCOMES:
         check.add(
             body.line_of("outcome"),
-            f"objectives: unknown outcome '{outcome}'{suggest(str(outcome), OUTCOMES)}",
+            f"{key}: unknown outcome '{outcome}'{suggest(str(outcome), OUTCOMES)}",
         )
     within = body.get("within_turns")
     if within is not None and (isinstance(within, bool) or not isinstance(within, int) or within < 1):
-        check.add(body.line_of("within_turns"), "objectives: 'within_turns' must be a whole number from 1")
+        check.add(body.line_of("within_turns"), f"{key}: 'within_turns' must be a whole number from 1")
         within = None
     secure = _item_set(
-        check, body.get("secure", LineList()), "objectives: secure", body.line_of("secure"), persona
+        check, body.get("secure", LineList()), f"{key}: secure", body.line_of("secure"), persona
     )
     concede = None
     if "concede_at_most" in body:
         concede = _item_set(
             check,
             body["concede_at_most"],
-            "objectives: concede_at_most",
+            f"{key}: concede_at_most",
             body.line_of("concede_at_most"),
             persona,
         )

@@ -160,8 +160,25 @@ started {e(str(dialogue.header.get("started")))}. Outcome: <b>{e(_outcome(turns)
 """
 
 
+UNSURE = 0.6
+
+
+def _drill_mark(record: dict[str, Any]) -> str:
+    """Return a comment marking a turn whose reading a trainer should check, or ''."""
+    read_as = record.get("read_as")
+    if record.get("corrected") is True and isinstance(read_as, dict):
+        return (
+            f"# misread: the reader read this as {read_as.get('kind')}; the trainee corrected it,"
+            " so this turn fails until the reader reads it as corrected"
+        )
+    confidence = record.get("confidence")
+    if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) and confidence < UNSURE:
+        return f"# unsure reading (confidence {confidence:.2f}): check kind, gives and asks before keeping it"
+    return ""
+
+
 def to_drill(dialogue: Dialogue, persona: Playbook, drill_id: str) -> str:
-    """Return a drill (contract section 6) that expects exactly what happened in the dialogue."""
+    """Return a drill (docs/drills.md) that expects what happened; misread or unsure turns are marked."""
     turns = dialogue.effective_turns()
     steps = []
     for record in turns:
@@ -184,11 +201,20 @@ def to_drill(dialogue: Dialogue, persona: Playbook, drill_id: str) -> str:
         "seed": dialogue.header.get("seed", 0),
         "title": f"Replay of {dialogue.path.name}",
         "briefing": f"Frozen from a saved session against the {persona.name}. {persona.user_role}",
+        "handover": 0,
         "turns": steps,
         "objectives": {"outcome": _outcome(turns)},
     }
     text: str = yaml.safe_dump(drill, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    marks = iter([_drill_mark(record) for record in turns])
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("- say:"):
+            mark = next(marks, "")
+            if mark:
+                lines.append(mark)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def _ids(value: object) -> list[str]:

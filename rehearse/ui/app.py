@@ -143,7 +143,7 @@ class RehearseApp(App[None]):
 
         try:
             session = RecordedSession(drill.persona, drill.seed, self.save_dir, drill=drill.id)
-            for step in drill.turns:
+            for step in drill.turns[: drill.handover]:
                 if session.negotiation.outcome != "ongoing":
                     break
                 session.say(step.say)
@@ -158,7 +158,12 @@ class RehearseApp(App[None]):
             self.push_screen(screen)
         played = len(session.negotiation.turns)
         if session.negotiation.outcome == "ongoing":
-            self.notify(f"{played} scripted turn(s) played: over to you.", markup=False)
+            self.notify(
+                f"{played} scripted turn(s) played: over to you."
+                if played
+                else "Over to you: the first move is yours.",
+                markup=False,
+            )
         else:
             self.notify(
                 f"The script ended the session ({session.negotiation.outcome}) in {played} turns.",
@@ -274,8 +279,10 @@ def objectives_text(drill: Drill) -> str:
     from rehearse.content.templates import and_list
 
     persona = drill.persona
-    o = drill.objectives
-    lines = [f"Drill: {drill.title}", drill.briefing, "", "Objectives:"]
+    from rehearse.ui.screens.briefing import reflow
+
+    o = drill.live
+    lines = [f"Drill: {drill.title}", reflow(drill.briefing), "", "Objectives:"]
     if o.outcome:
         lines.append(f"  ☐ reach {o.outcome}")
     if o.secure:
@@ -285,10 +292,12 @@ def objectives_text(drill: Drill) -> str:
         lines.append(f"  ☐ concede nothing beyond {allowed}")
     if o.within_turns:
         lines.append(f"  ☐ within {o.within_turns} turns")
-    if len(drill.turns):
+    if drill.handover:
         lines.append(
-            f"\nThe first {len(drill.turns)} turn(s) are scripted and played for you; then it is your turn."
+            f"\nThe first {drill.handover} turn(s) are scripted and played for you; then it is your turn."
         )
+    else:
+        lines.append("\nYou play from the first turn.")
     return "\n".join(lines)
 
 

@@ -19,8 +19,10 @@ drill: live-sample
 persona: dprk
 title: Live sample
 briefing: Open with a trade.
+handover: 1
 turns:
   - say: "Good morning."
+  - say: "We accept the roadmap."
 objectives:
   outcome: agreement
   secure: [icbm_test_moratorium]
@@ -36,14 +38,15 @@ async def test_live_drill_hands_over_and_grades(tmp_path: Path, quick_debrief: f
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
-        assert "☐ secure a moratorium on ICBM tests" in str(
-            app.screen.query_one("#briefing-drill", Static).render()
-        )
+        briefing = str(app.screen.query_one("#briefing-drill", Static).render())
+        assert "☐ secure a moratorium on ICBM tests" in briefing
+        assert "The first 1 turn(s) are scripted" in briefing
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NegotiationScreen)
         assert app.session is not None
-        assert len(app.session.negotiation.turns) == 1
+        # only the turns before the hand-over are played: the script's closing line is the trainee's
+        assert [t.say for t in app.session.negotiation.turns] == ["Good morning."]
         objectives = str(app.screen.query_one("#objectives", Static).render())
         assert "☐ secure" in objectives and "turns left: 3" in objectives
         await say(pilot, "If you halt ICBM tests, we will limit exercises and end the hostile policy.")
@@ -72,3 +75,13 @@ async def test_the_picker_lists_drills_under_their_persona(tmp_path: Path) -> No
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert "Three demands in a row" in str(app.screen.query_one("#briefing-drill", Static).render())
+
+
+def test_a_live_drill_briefing_shows_the_live_objectives_in_reflowed_paragraphs() -> None:
+    from rehearse.ui.app import objectives_text
+
+    root = Path(__file__).resolve().parents[2]
+    text = objectives_text(load_drill(root / "dialogues" / "drills" / "three-demands.yaml"))
+    assert "☐ reach agreement" in text and "derailed" not in text
+    assert "the third in a row ends the talks" in text  # YAML line breaks are joined
+    assert "The first 2 turn(s) are scripted" in text

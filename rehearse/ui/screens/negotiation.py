@@ -270,7 +270,7 @@ class NegotiationScreen(Screen[None]):
         panel = self.query_one(SidePanel)
         panel.show(live_view(self.neg))
         if self.drill is not None:
-            panel.show_objectives(grade(self.neg, self.drill.objectives), self._turns_left())
+            panel.show_objectives(grade(self.neg, self.drill.live), self._turns_left())
         self.query_one("#status", Static).update(status_text(self.neg))
 
     def _end(self, outcome: str) -> None:
@@ -365,15 +365,15 @@ class NegotiationScreen(Screen[None]):
             self._reopen()
 
     def _turns_left(self) -> int | None:
-        if self.drill is None or not self.drill.objectives.within_turns:
+        if self.drill is None or not self.drill.live.within_turns:
             return None
-        return self.drill.objectives.within_turns - len(self.neg.turns)
+        return self.drill.live.within_turns - len(self.neg.turns)
 
     def action_debrief(self) -> None:
         """Open the debrief (also mid-session); a drill's objectives are graded there."""
         if isinstance(self.app.screen, DebriefScreen):
             return
-        graded = grade(self.neg, self.drill.objectives) if self.drill is not None else None
+        graded = grade(self.neg, self.drill.live) if self.drill is not None else None
         self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title, graded))
 
     def action_scroll_transcript(self, direction: int) -> None:
