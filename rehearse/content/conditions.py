@@ -37,7 +37,7 @@ class ConditionSyntaxError(ValueError):
     """A condition's text is not a valid expression in the condition language."""
 
 
-SET_NAMES = frozenset({"move.gives", "move.asks"})
+SET_NAMES = frozenset({"move.gives", "move.asks", "topics"})
 TEXT_NAMES = frozenset({"state", "move.kind", "offer.verdict", "topic", "table.by"})
 BOOL_NAMES = frozenset(
     {"move.red_line", "offer.gross", "offer.premature", "proposal.ready", "table.open", "table.closing",

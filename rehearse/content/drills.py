@@ -134,7 +134,9 @@ def load_drill(path: Path) -> Drill:
     seed = check.integer(top, "seed", "drill", 0, 2**31 - 1, 0)
     turns = _turns(check, top, persona)
     objectives = _objectives(check, top, persona)
-    live_objectives = _objectives(check, top, persona, "live_objectives") if "live_objectives" in top else None
+    live_objectives = (
+        _objectives(check, top, persona, "live_objectives") if "live_objectives" in top else None
+    )
     handover = _handover(check, top, len(turns))
     if check.problems or persona is None:
         raise ContentError(check.problems)

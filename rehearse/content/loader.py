@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -87,9 +88,9 @@ def load_playbook(path: Path, thorough: bool = False) -> Playbook:
         check.add(top.line_of("initial"), f"initial state '{initial}' must have outcome 'ongoing'")
     replies = _replies(check, top)
     names = set(CONDITION_NAMES) | set(meters)
-    rules = _rules(check, top, "transitions", states, meters, items, replies, names, with_move=True)
-    checks = _rules(check, top, "checks", states, meters, items, replies, names, with_move=False)
     topics = _topics(check, top)
+    rules = _rules(check, top, "transitions", states, meters, items, replies, names, True, topics)
+    checks = _rules(check, top, "checks", states, meters, items, replies, names, False, topics)
     sides = _sides(check, top)
     strategy = _strategy(check, top)
     name = check.text(top, "name", "playbook")
@@ -284,6 +285,7 @@ def _rules(
     replies: dict[str, Any],
     names: set[str],
     with_move: bool,
+    topics: Collection[str] = (),
 ) -> list[Rule]:
     raw = top.get(key, LineList())
     if not isinstance(raw, LineList):
@@ -312,7 +314,7 @@ def _rules(
             check.add(body.line_of("to"), f"{where}: unknown state '{dest}'{suggest(str(dest), states)}")
         condition = None
         if "when" in body:
-            condition = _condition(check, body, where, names, items)
+            condition = _condition(check, body, where, names, items, topics)
         effects = _effects(check, body, where, meters)
         action = body.get("action")
         if action is not None and action not in ACTIONS:
@@ -350,7 +352,14 @@ def _sources(
     return tuple(out)
 
 
-def _condition(check: Checker, body: LineDict, where: str, names: set[str], items: dict[str, Item]) -> Any:
+def _condition(
+    check: Checker,
+    body: LineDict,
+    where: str,
+    names: set[str],
+    items: dict[str, Item],
+    topics: Collection[str] = (),
+) -> Any:
     text = body.get("when")
     if not isinstance(text, str):
         check.add(body.line_of("when"), f"{where}: 'when' must be a condition written as text")
@@ -366,6 +375,8 @@ def _condition(check: Checker, body: LineDict, where: str, names: set[str], item
     for name, value in condition.strings:
         if name in ("move.gives", "move.asks") and value not in items:
             check.add(body.line_of("when"), f"{where}: unknown item '{value}'{suggest(value, items)}")
+        if name in ("topic", "topics") and value and value not in topics:
+            check.add(body.line_of("when"), f"{where}: unknown topic '{value}'{suggest(value, topics)}")
         if name == "move.kind" and value not in MOVE_KINDS:
             check.add(
                 body.line_of("when"), f"{where}: unknown move kind '{value}'{suggest(value, MOVE_KINDS)}"

@@ -331,6 +331,7 @@ class Negotiation:
             "offer.premature": a.premature,
             "proposal.ready": proposal is not None,
             "topic": topic,
+            "topics": frozenset(reading.topics),
             "streak.demands": self._streak,
             **self._standing(),
         }

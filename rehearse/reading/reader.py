@@ -47,16 +47,19 @@ def copy_sentence(sentence: Sentence) -> Sentence:
 
 @dataclass(frozen=True)
 class Reading:
-    """How one message was read: the move, the first topic it names, confidence and evidence."""
+    """How one message was read: the move, the topics it names, confidence and evidence."""
 
     move: Move
     topic: str = ""
+    """The first topic the message names ('' if none)."""
     confidence: float = 1.0
     evidence: tuple[str, ...] = ()
     rules: Move | None = field(default=None, compare=False)
     """The move the rules alone would have read (for diagnostics)."""
     intents: Intents = NO_INTENTS
     """What the message does to the deal as a whole (assents, closes, strikes, puts off)."""
+    topics: tuple[str, ...] = ()
+    """Every topic the message names, in any sentence, in the order first named."""
 
 
 @dataclass
@@ -64,9 +67,14 @@ class Analysis:
     """Everything the stages before the model found in a message."""
 
     sentences: list[Sentence]
-    topic: str
+    topics: tuple[str, ...]
     rule: Move
     words: list[str]
+
+    @property
+    def topic(self) -> str:
+        """Return the first topic the message names ('' if none)."""
+        return self.topics[0] if self.topics else ""
 
 
 class Reader:
@@ -91,7 +99,7 @@ class Reader:
         self.sentence_memo = True
         """Remember each sentence's items and roles, so a long draft re-reads only what changed."""
         self._memo: dict[str, Reading] = {}
-        self._sentences: dict[tuple[str, str, bool], tuple[Sentence, str]] = {}
+        self._sentences: dict[tuple[str, str, bool], tuple[Sentence, tuple[str, ...]]] = {}
 
     def classify(self, text: str) -> Move:
         """Return the move ``text`` makes."""
@@ -114,17 +122,17 @@ class Reader:
         With ``roles``, the item-role model has the last word on what each item is doing.
         """
         read = [self._sentence_read(s) for s in split_sentences(clean(self.finder.mask_capitals(text)))]
-        topic = next((first for _, first in read if first), "")
+        topics = tuple(dict.fromkeys(t for _, named in read for t in named))
         sentences = [sentence for sentence, _ in read]
         items = self.playbook.items
         apply_grants(sentences)
         rule = rule_move(sentences)
         if roles is not None:
             apply_role_model(sentences, items, roles)
-        return Analysis(sentences, topic, rule, masked_words(sentences, items))
+        return Analysis(sentences, topics, rule, masked_words(sentences, items))
 
-    def _sentence_read(self, sentence: Sentence) -> tuple[Sentence, str]:
-        """Return the sentence with its items and roles read, and the first topic it names.
+    def _sentence_read(self, sentence: Sentence) -> tuple[Sentence, tuple[str, ...]]:
+        """Return the sentence with its items and roles read, and the topics it names.
 
         What a sentence holds depends on its words alone, so each is read once and remembered:
         the copy handed out may be changed by the later, cross-sentence stages.
@@ -133,8 +141,7 @@ class Reader:
         found = self._sentences.get(key) if self.sentence_memo else None
         if found is None:
             read_roles(sentence, self.finder.find(sentence), self.playbook.items)
-            topics = self.finder.topics(sentence)
-            found = (copy_sentence(sentence), topics[0] if topics else "")
+            found = (copy_sentence(sentence), tuple(self.finder.topics(sentence)))
             if self.sentence_memo:
                 if len(self._sentences) >= SENTENCE_MEMO_SIZE:
                     self._sentences.pop(next(iter(self._sentences)))
@@ -154,7 +161,7 @@ class Reader:
             probs = probabilities(self.model.scores(a.words, other))
             move, confidence = decide(probs, self.model.kinds, gives, asks)
         why = evidence(a.sentences, move, self.playbook.items, self.model, other)
-        return Reading(move, a.topic, confidence, why, a.rule, read_intents(a.sentences))
+        return Reading(move, a.topic, confidence, why, a.rule, read_intents(a.sentences), a.topics)
 
 
 def reader_for(playbook: Playbook) -> Reader:
