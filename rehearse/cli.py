@@ -359,23 +359,31 @@ def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
     type=click.IntRange(1, 1_000_000),
     default=1000,
     show_default=True,
-    help="Random sessions to play (each a walk of messages built from the persona's items).",
+    help="Random sessions to play (each a walk of messages built from the persona's items and topics).",
 )
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed of the walks (same seed, same findings)."
 )
-def explore(persona: str, walks: int, seed: int) -> None:
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A labelled corpus (YAML list of {text: ...}) whose messages walks also send; repeatable.",
+)
+def explore(persona: str, walks: int, seed: int, corpora: tuple[Path, ...]) -> None:
     """Play seeded random walks against a persona and report what breaks (exit 1 on findings)."""
-    from rehearse.engine.explore import as_drill
+    from rehearse.engine.explore import as_drill, load_messages
     from rehearse.engine.explore import explore as run_explore
 
     with _user_errors():
         playbook = _persona(persona)
+        corpus = load_messages(corpora)
     if sys.stderr.isatty() and walks >= 500:  # a progress bar on a terminal, never in a pipe
         with click.progressbar(length=walks, label="walks", file=sys.stderr) as bar:
-            report = run_explore(playbook, walks, seed, progress=bar.update)
+            report = run_explore(playbook, walks, seed, progress=bar.update, corpus=corpus)
     else:
-        report = run_explore(playbook, walks, seed)
+        report = run_explore(playbook, walks, seed, corpus=corpus)
     click.echo(
         f"{report.persona}: {report.walks} walks, {report.turns} turns in {report.seconds:.1f} s; "
         f"states reached: {', '.join(sorted(report.reached))}"

@@ -113,6 +113,35 @@ def test_explore_reports_a_broken_template_with_a_replayable_drill(starter: Path
     assert drill["turns"] and drill["persona"] == "border_talks"
 
 
+def test_explore_asks_about_topics_and_sends_corpus_messages(starter: Path, tmp_path: Path) -> None:
+    text = starter.read_text().replace(
+        "transitions:\n",
+        "topics:\n  rations: [ration*, food parcel*]\ntransitions:\n"
+        "  - move: question\n    from: '*'\n    when: \"'rations' in topics\"\n"
+        "    reply: answer_rations\n    reason: question about rations\n",
+    )
+    text = text.replace("replies:\n", "replies:\n  answer_rations:\n    - '{{ (you_ask|first).nope }}'\n")
+    starter.write_text(text)
+    playbook = load_playbook(starter)
+    # a rule reached only through a topic: walks built from item labels alone never find it
+    assert any(f.kind == "template" for f in explore(playbook, walks=200, seed=0).findings)
+    corpus = tmp_path / "corpus.yaml"
+    corpus.write_text('- {text: "Zq corpus line?", kind: question, gives: [], asks: []}\n- "Zq plain"\n')
+    code, out = run("explore", str(starter), "--walks", "20", "--corpus", str(corpus))
+    assert "Zq corpus line?" in out or "Zq plain" in out  # a finding's walk shows corpus messages
+    code, out = run("explore", str(starter), "--corpus", str(tmp_path / "missing.yaml"))
+    assert code == 2 and "file not found" in out and "Traceback" not in out
+
+
+def test_explore_reports_a_reply_said_again_within_five_turns(starter: Path) -> None:
+    text = starter.read_text()
+    start = text.index("  demand_rebuff:\n") + len("  demand_rebuff:\n")
+    end = text.index("  walkout:\n")
+    starter.write_text(text[:start] + '    - "Demands will not move us."\n' + text[end:])
+    report = explore(load_playbook(starter), walks=100, seed=0)
+    assert any(f.kind == "repeat" and "'demand_rebuff'" in f.detail for f in report.findings)
+
+
 @pytest.mark.parametrize(
     ("schema", "pattern"), [("playbook", "personas/*.yaml"), ("drill", "dialogues/drills/*.yaml")]
 )

@@ -1,8 +1,10 @@
 """`rehearse explore`: seeded random walks of moves against a persona.
 
-Each walk plays up to ``max_turns`` messages of random kinds naming random items. Findings: crashes,
-reply templates that failed, ongoing states with no way to an outcome, and states or outcomes no
-walk reached. Each finding comes with the shortest walk that shows it, written as a drill.
+Each walk plays up to ``max_turns`` messages: of random kinds naming random items, asking about the
+playbook's topics, and (when given) drawn from labelled corpora. Findings: crashes, reply templates
+that failed, a reply said again within five turns, ongoing states with no way to an outcome, and
+states or outcomes no walk reached. Each finding comes with the shortest walk that shows it, written
+as a drill.
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 import random
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
 from rehearse.content.playbook import Playbook
-from rehearse.engine.negotiation import Negotiation
+from rehearse.content.yamlsource import read_yaml_file
+from rehearse.engine.negotiation import RECENT_REPLIES, Negotiation
+from rehearse.errors import RehearseError
 
 TEMPLATES = {
     "reciprocal": ["If you agree to {ask}, we will offer {give}.", "We offer {give} in exchange for {ask}."],
@@ -35,6 +40,11 @@ TEMPLATES = {
     "reject": ["That is not acceptable to us.", "We refuse."],
     "other": ["Good afternoon.", "Let us take a short break."],
 }
+TOPIC_TEMPLATES = [
+    "What is your view on {topic}?",
+    "Good morning. Let us talk about {topic}.",
+    "And {topic}?",
+]
 
 
 @dataclass
@@ -59,7 +69,39 @@ class ExploreReport:
     reached: dict[str, list[str]]
 
 
-def _message(rng: random.Random, persona: Playbook) -> str:
+def topic_words(persona: Playbook) -> list[str]:
+    """Return plain words for each topic phrase (wildcards and gaps dropped), to ask about."""
+    words = []
+    for phrases in persona.topics.values():
+        for phrase in phrases:
+            plain = " ".join(w.rstrip("*") for w in phrase.split() if w != "..")
+            if plain and len(plain) > 2:
+                words.append(plain)
+    return words
+
+
+def load_messages(paths: Sequence[Path]) -> list[str]:
+    """Return the texts of labelled corpora (YAML lists of ``{text: ...}`` or of strings)."""
+    messages: list[str] = []
+    for path in paths:
+        data, _ = read_yaml_file(path)
+        if not isinstance(data, list):
+            raise RehearseError(f"{path}: a corpus is a YAML list of {{text: ...}} entries")
+        for entry in data:
+            text = entry.get("text") if isinstance(entry, dict) else entry
+            if isinstance(text, str) and text.strip():
+                messages.append(text)
+    if paths and not messages:
+        raise RehearseError(f"no messages in {', '.join(str(p) for p in paths)}")
+    return messages
+
+
+def _message(rng: random.Random, persona: Playbook, topics: list[str], corpus: Sequence[str]) -> str:
+    roll = rng.random()
+    if corpus and roll < 0.4:
+        return rng.choice(corpus)
+    if topics and roll > 0.85:
+        return rng.choice(TOPIC_TEMPLATES).format(topic=rng.choice(topics))
     kind = rng.choice(list(TEMPLATES))
     template = rng.choice(TEMPLATES[kind])
     mine = [i.label for i in persona.items.values() if i.side == "persona"]
@@ -91,12 +133,17 @@ def explore(
     seed: int = 0,
     max_turns: int = 20,
     progress: Callable[[int], None] | None = None,
+    corpus: Sequence[str] = (),
 ) -> ExploreReport:
-    """Play ``walks`` seeded random walks and report what they found (``progress(1)`` after each)."""
+    """Play ``walks`` seeded random walks and report what they found (``progress(1)`` after each).
+
+    ``corpus`` holds messages (from labelled corpora) that walks draw from as well.
+    """
     start = time.perf_counter()
     findings: dict[tuple[str, str], Finding] = {}
     reached: dict[str, list[str]] = {persona.initial: []}
     turns = 0
+    topics = topic_words(persona)
 
     def note(kind: str, detail: str, walk: list[str], walk_seed: int = 0) -> None:
         key = (kind, detail)
@@ -109,8 +156,9 @@ def explore(
         rng = random.Random(seed * 1_000_003 + number)
         neg = Negotiation(persona, seed=number)
         walk: list[str] = []
+        said: list[str] = []
         for _ in range(max_turns):
-            text = _message(rng, persona)
+            text = _message(rng, persona, topics, corpus)
             walk.append(text)
             try:
                 turn = neg.say(text)
@@ -120,6 +168,15 @@ def explore(
             turns += 1
             for problem in turn.notes:
                 note("template", problem, walk, number)
+            if turn.reply in said[-RECENT_REPLIES:]:
+                note(
+                    "repeat",
+                    f"the '{turn.situation}' reply was said again within {RECENT_REPLIES} turns "
+                    "(give it more variants)",
+                    walk,
+                    number,
+                )
+            said.append(turn.reply)
             if turn.state not in reached or len(walk) < len(reached[turn.state]):
                 reached[turn.state] = list(walk)
             if turn.outcome != "ongoing":
