@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rehearse import Negotiation
@@ -216,3 +218,54 @@ def test_the_ledger_holds_only_exchanges_and_the_roadmap_is_grouped_by_stage(dpr
     stages = [line.split(":")[0] for line in lines if line.startswith("phase")]
     assert stages == sorted(set(stages))  # each stage once, in stage order
     assert lines[-1] == "given by your side: limits on military exercises"
+
+
+def everything_agreed(persona: Playbook) -> Negotiation:
+    """Agree every item, phase by phase, with corrected readings (the reader is not under test)."""
+    neg = Negotiation(persona, seed=0)
+    items = persona.items.values()
+    for phase in sorted({item.phase for item in items}):
+        gives = [
+            i.id for i in items if i.side == "user" and i.phase <= phase and i.id not in neg.agreed_items
+        ]
+        asks = [
+            i.id for i in items if i.side == "persona" and i.phase <= phase and i.id not in neg.agreed_items
+        ]
+        if gives and asks:
+            neg.say("An offer.")
+            neg.correct("reciprocal", gives, asks)
+    return neg
+
+
+def test_an_accept_when_nothing_is_left_to_propose_proposes_to_close_not_no_proposal() -> None:
+    harbor = load_persona("harbor")
+    neg = everything_agreed(harbor)
+    neg.say("One more thing.")
+    neg.correct("demand", asks=[next(i for i, item in harbor.items.items() if item.side == "persona")])
+    assert neg.outcome == "ongoing" and neg.table is None
+    turn = neg.say("Agreed.")
+    # the trainee asked for nothing: "what you ask goes beyond anything..." would be wrong
+    assert turn.situation == "propose_close", turn.reply
+    assert neg.say("We accept.").outcome == "agreement"
+
+
+def test_a_rule_that_counters_an_acceptable_offer_puts_the_offer_itself_on_the_table(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rehearse.cli import cli
+
+    CliRunner().invoke(cli, ["new", "persona", "border", "--dir", str(tmp_path)])
+    path = tmp_path / "border.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("when: offer.verdict == 'accept'", "when: offer.verdict == 'accept' and turn > 50")
+    text = text.replace("replies:\n", 'replies:\n  no_proposal:\n    - "Nothing would balance that."\n', 1)
+    path.write_text(text, encoding="utf-8")
+    neg = Negotiation(load_persona(str(path)), seed=0)
+    turn = neg.say("If you agree to a ceasefire, we will offer humanitarian aid.")
+    assert turn.move.kind == "reciprocal"
+    # the counter rule fired on an offer acceptable as it stands: never "nothing would balance"
+    assert turn.situation == "counter_offer" and "Nothing would balance" not in turn.reply
+    assert "ceasefire" in turn.reply and "humanitarian aid" in turn.reply
+    assert neg.table is not None and neg.table.persona_gives == {"ceasefire"}
+    neg.say("Agreed.")
+    assert neg.agreed_items == {"ceasefire", "aid"}

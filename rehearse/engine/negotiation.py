@@ -17,7 +17,7 @@ from typing import Any
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
-from rehearse.engine.moves import MOVE_KINDS, Move
+from rehearse.engine.moves import MOVE_KINDS, Move, checked_move
 from rehearse.engine.play import REPEATED, Interpretation, interpret, worth_closing
 from rehearse.engine.replies import TurnFacts, say_reply
 from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
@@ -160,20 +160,7 @@ class Negotiation:
         self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()
     ) -> Move:
         """Return the move these names make, or raise RehearseError naming what is wrong."""
-        if kind not in MOVE_KINDS:
-            raise RehearseError(f"unknown move kind '{kind}'; choose one of {', '.join(MOVE_KINDS)}")
-        sides = {"gives": ("user", gives), "asks": ("persona", asks)}
-        chosen: dict[str, frozenset[str]] = {}
-        for name, (side, ids) in sides.items():
-            wanted = frozenset([ids] if isinstance(ids, str) else ids)
-            for item in sorted(wanted):
-                if item not in self.persona.items:
-                    raise RehearseError(f"unknown item '{item}' for persona '{self.persona.id}'")
-                if self.persona.items[item].side != side:
-                    owner = "your side" if side == "persona" else "the delegation"
-                    raise RehearseError(f"'{item}' is given by {owner}, so it cannot be in {name}")
-            chosen[name] = wanted
-        return Move(kind, chosen["gives"], chosen["asks"])
+        return checked_move(self.persona, kind, gives, asks)
 
     def rewind(self, n: int) -> None:
         """Return the session to just after turn ``n`` (0 = the start), replaying deterministically."""
@@ -234,12 +221,8 @@ class Negotiation:
             reasons.append(self._apply(rule))
             shown = self._act(rule.action, played, proposal, number)
             situation = rule.reply or situation
-            if (
-                rule.action in ("counter", "propose")
-                and proposal is None
-                and "no_proposal" in self.persona.replies
-            ):
-                situation = "no_proposal"
+            if rule.action in ("counter", "propose") and proposal is None:
+                situation = self._without_proposal(played, situation, number)
         if plan.parked and played.kind == "other" and "parked" in self.persona.replies:
             situation = "parked"
         if plan.how == REPEATED and "already_agreed" in self.persona.replies:
@@ -274,6 +257,21 @@ class Negotiation:
         self._turns.append(turn)
         return turn
 
+    def _without_proposal(self, move: Move, situation: str, turn: int) -> str:
+        """Return what to say when a rule would propose but no exchange balances."""
+        if move.kind != "accept":
+            return "no_proposal" if "no_proposal" in self.persona.replies else situation
+        # an acceptance asked for nothing: say what stands, or propose to close when nothing is left
+        if (
+            self._table is None
+            and "propose_close" in self.persona.replies
+            and self._exchanges
+            and self._bargainer.next_step(self._agreed, turn + 1) is None
+        ):
+            self._closing = True
+            return "propose_close"
+        return situation
+
     def _propose_closing(self, turn: int) -> bool:
         """Propose closing on the roadmap when it is worth closing and nothing else is pending."""
         if (
@@ -291,6 +289,8 @@ class Negotiation:
         b = self._bargainer
         if move.kind == "reciprocal":
             assessment = b.assess(move.gives, move.asks, agreed, turn)
+            if assessment.verdict == "accept":  # acceptable as it stands: a counter is the offer itself
+                return assessment, b.exchange(move.gives - agreed, move.asks - agreed, "persona", turn)
             return assessment, assessment.counter
         if move.kind == "question" and move.asks:
             open_phase = b.open_phase(agreed)
