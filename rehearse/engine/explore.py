@@ -21,7 +21,7 @@ import yaml
 from rehearse.content.playbook import Playbook
 from rehearse.content.yamlsource import read_yaml_file
 from rehearse.engine.negotiation import RECENT_REPLIES, Negotiation
-from rehearse.errors import RehearseError
+from rehearse.errors import EmptyMessageError, RehearseError
 
 TEMPLATES = {
     "reciprocal": ["If you agree to {ask}, we will offer {give}.", "We offer {give} in exchange for {ask}."],
@@ -162,6 +162,9 @@ def explore(
             walk.append(text)
             try:
                 turn = neg.say(text)
+            except EmptyMessageError:  # a corpus line with nothing to read ('...') is not sent
+                walk.pop()
+                continue
             except Exception as exc:  # a crash, deliberate or not, is exactly what exploring looks for
                 note("crash", f"{type(exc).__name__}: {exc}", walk, number)
                 break
