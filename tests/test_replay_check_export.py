@@ -157,6 +157,7 @@ def test_export_markdown_and_html(tmp_path: Path) -> None:
     assert code == 0
     page = target.read_text()
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "@media print" in page
+    assert ">turn</text>" in page and 'text-anchor="middle">0</text>' in page  # the chart's turn axis
     assert "derailed" in page
     assert "<script" not in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 

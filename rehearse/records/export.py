@@ -104,6 +104,11 @@ def meter_chart(persona: Playbook, turns: list[dict[str, Any]], width: int = 640
     for level in (0, 50, 100):
         y = 10 + (height - 40) * (1 - level / 100)
         parts.append(f'<text x="4" y="{y + 4:.0f}" font-size="10">{level}</text>')
+    step = max(1, count // 10 + (1 if count % 10 else 0)) if count > 10 else 1
+    for turn in [*range(0, count, step), count]:  # the turn axis, the last turn always labelled
+        x = pad + (width - 2 * pad) * turn / count
+        parts.append(f'<text x="{x:.1f}" y="{height - 18}" font-size="10" text-anchor="middle">{turn}</text>')
+    parts.append(f'<text x="{width - pad}" y="{height - 4}" font-size="10" text-anchor="end">turn</text>')
     for index, (name, values) in enumerate(series.items()):
         points = " ".join(
             f"{pad + (width - 2 * pad) * i / count:.1f},{10 + (height - 40) * (1 - v / 100):.1f}"

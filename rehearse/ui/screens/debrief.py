@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Footer, Static
 
 from rehearse.engine.drill_runner import ObjectiveResult
 from rehearse.engine.scoring import Debrief
+from rehearse.ui.widgets.meter_chart import MeterChart
 
 
 class DebriefScreen(Screen[None]):
@@ -55,14 +56,13 @@ class DebriefScreen(Screen[None]):
             yield Static(Text.assemble(("Moves  ", "bold"), counts or "none"), classes="block")
             for name, series in r.meters.items():
                 with Horizontal(classes="plot"):
-                    yield Static(
-                        Text(f"{name.capitalize()} {series[0]}→{series[-1]}", style="bold"),
-                        classes="plot-label",
-                    )
-                    yield Sparkline([float(v) for v in series], classes=f"plot-line {name}")
+                    label = Text(f"{name.capitalize()} {series[0]}→{series[-1]}", style="bold")
+                    label.append("\n\n\nturn", style="dim not bold")
+                    yield Static(label, classes="plot-label")
+                    yield MeterChart(list(series), rows=3, axis=True, classes=f"plot-line {name}")
             points = Text("Turning points\n", style="bold")
             for p in r.turning_points:
-                said = p.say if len(p.say) <= 80 else p.say[:79] + "…"
+                said = p.say if len(p.say) <= 80 else p.say[:79].rsplit(" ", 1)[0] + " …"
                 points.append(f"turn {p.turn} ({p.kind}): {said}\n", style="not bold")
                 for reason in p.reasons:
                     points.append(f"   → {reason}\n", style="italic not bold")

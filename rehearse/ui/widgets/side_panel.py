@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from rehearse.content.templates import and_list
 from rehearse.engine.drill_runner import ObjectiveResult
 from rehearse.engine.turns import describe_trade, roadmap_lines
 from rehearse.records.view import SessionView
+from rehearse.ui.widgets.meter_chart import MeterChart
 
 BAR_WIDTH = 14
 
@@ -37,9 +38,9 @@ class SidePanel(VerticalScroll):
         yield Static(id="objectives", classes="section")
         yield Static(id="delegation", classes="section")
         yield Static(id="meter-trust", classes="meter")
-        yield Sparkline([], id="spark-trust", classes="spark")
+        yield MeterChart(rows=1, axis=False, id="spark-trust", classes="spark")
         yield Static(id="meter-tension", classes="meter")
-        yield Sparkline([], id="spark-tension", classes="spark")
+        yield MeterChart(rows=1, axis=False, id="spark-tension", classes="spark")
         yield Static(id="reading", classes="section")  # the last reading first: the roadmap can grow
         yield Static(id="stage", classes="section")
         yield Static(id="on-table", classes="section")
@@ -55,7 +56,7 @@ class SidePanel(VerticalScroll):
             series = view.meters.get(name, [0])
             change = series[-1] - series[-2] if len(series) > 1 else 0
             self.query_one(f"#meter-{name}", Static).update(meter_line(name, series[-1], change))
-            self.query_one(f"#spark-{name}", Sparkline).data = [float(v) for v in series]
+            self.query_one(f"#spark-{name}", MeterChart).set_values(list(series))
         self.query_one("#stage", Static).update(
             Text.assemble(("Stage ", "bold"), view.state, "\n", (view.description, "dim"))
         )
