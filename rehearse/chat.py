@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from rehearse.content.playbook import Playbook
-from rehearse.content.templates import and_list
+from rehearse.content.templates import and_list, count_of
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.engine.preview import LOW_CONFIDENCE, read_back
 from rehearse.engine.turns import describe_move, describe_trade, roadmap_lines
@@ -242,7 +242,7 @@ def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     elif outcome == "derailed":
         print("\n*** The talks have derailed: the delegation walked out.", file=out)
     else:
-        print(f"\nSession ended after {len(neg.turns)} turns, still {neg.state}.", file=out)
+        print(f"\nSession ended after {count_of(len(neg.turns), 'turn')}, still {neg.state}.", file=out)
     if path is not None:
         print(f"Saved to {path}", file=out)
     out.flush()

@@ -202,7 +202,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     "--save-dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for branched sessions."
 )
 def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
-    """Step through a saved dialogue in the TUI (no FILE: choose from the saved ones)."""
+    """Step through a saved dialogue in the TUI (a folder or none: choose from its saved ones)."""
     if check:
         _check(list(files))
         return
@@ -213,13 +213,15 @@ def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
         from rehearse.locations import sessions_dir
         from rehearse.records.dialogue_file import read_dialogue
 
-        dialogue = read_dialogue(files[0]) if files else None
+        folder = files[0] if files and files[0].is_dir() else sessions_dir()
+        dialogue = read_dialogue(files[0]) if files and not files[0].is_dir() else None
         from rehearse.ui.app import make_replay_app
 
-        _run_app(make_replay_app(dialogue, sessions_dir(), _save_dir(save_dir, False)))
+        _run_app(make_replay_app(dialogue, folder, _save_dir(save_dir, False)))
 
 
 def _check(files: list[Path]) -> None:
+    from rehearse.content.templates import count_of
     from rehearse.records.check import check_dialogue, dialogue_files
 
     if not files:
@@ -237,7 +239,7 @@ def _check(files: list[Path]) -> None:
         for warning in result.warnings:
             click.echo(f"  warning: {warning}")
         if result.identical:
-            click.echo(f"{path}: identical ({result.turns} turns)")
+            click.echo(f"{path}: identical ({count_of(result.turns, 'turn')})")
             continue
         diverged += 1
         click.echo(f"{path}: {len(result.divergences)} divergence(s); {result.cause}")
@@ -294,6 +296,7 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
 )
 def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
     """Run drills headless and grade them (exit 0 all pass, 1 any fail, 2 invalid input)."""
+    from rehearse.content.templates import count_of
     from rehearse.engine.drill_batch import drill_files, junit_xml, run_files
 
     _note_skipped(paths, (".yaml", ".yml"))
@@ -310,7 +313,7 @@ def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
         batch = run_files(files, jobs)
     for s in sorted(batch.summaries, key=lambda s: s.path):
         mark = "PASS" if s.passed else "FAIL"
-        click.echo(f"{mark} {s.id}  ({s.turns} turns, {s.seconds * 1000:.1f} ms)  {s.path}")
+        click.echo(f"{mark} {s.id}  ({count_of(s.turns, 'turn')}, {s.seconds * 1000:.1f} ms)  {s.path}")
         for line in s.report:
             click.echo(line)
     for problem in batch.problems:

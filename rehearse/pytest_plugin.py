@@ -40,6 +40,7 @@ class DrillItem(pytest.Item):
 
     def runtest(self) -> None:
         """Load and run the drill; fail with its report."""
+        from rehearse.content.templates import count_of
         from rehearse.engine.drill_batch import run_file
 
         summary, problems = run_file(self.path)
@@ -47,7 +48,9 @@ class DrillItem(pytest.Item):
             raise DrillFailed("invalid drill:\n" + "\n".join(str(p) for p in problems))
         assert summary is not None
         if not summary.passed:
-            raise DrillFailed(f"FAIL {summary.id} ({summary.turns} turns)\n" + "\n".join(summary.report))
+            raise DrillFailed(
+                f"FAIL {summary.id} ({count_of(summary.turns, 'turn')})\n" + "\n".join(summary.report)
+            )
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         """Show the drill report rather than a traceback."""

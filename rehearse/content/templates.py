@@ -62,6 +62,11 @@ def and_list(values: Iterable[Any], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
+def count_of(number: int, noun: str) -> str:
+    """Return '1 turn', '2 turns' (a regular plural)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def upfirst(value: Any) -> str:
     """Upper-case the first letter only (unlike ``capitalize``, which lowers the rest)."""
     text = str(value)

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 
 from rehearse.content.drills import Drill, Expectation, Objectives
-from rehearse.content.templates import and_list
+from rehearse.content.templates import and_list, count_of
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.errors import RehearseError
 
@@ -98,10 +98,10 @@ def grade(neg: Negotiation, objectives: Objectives) -> list[ObjectiveResult]:
         used = len(neg.turns)
         if objectives.outcome:
             met = neg.outcome == objectives.outcome and used <= objectives.within_turns
-            why = f"{objectives.outcome} {'reached' if neg.outcome == objectives.outcome else 'not reached'} after {used} turns (limit {objectives.within_turns})"
+            why = f"{objectives.outcome} {'reached' if neg.outcome == objectives.outcome else 'not reached'} after {count_of(used, 'turn')} (limit {objectives.within_turns})"
         else:
             met = used <= objectives.within_turns
-            why = f"{used} turns used (limit {objectives.within_turns})"
+            why = f"{count_of(used, 'turn')} used (limit {objectives.within_turns})"
         results.append(ObjectiveResult("within_turns", met, why))
     return results
 

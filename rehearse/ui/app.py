@@ -138,6 +138,7 @@ class RehearseApp(App[None]):
         )
 
     def _begin_drill(self, drill: Drill) -> None:
+        from rehearse.content.templates import count_of
         from rehearse.records.session import RecordedSession
         from rehearse.ui.screens.negotiation import NegotiationScreen
 
@@ -166,7 +167,7 @@ class RehearseApp(App[None]):
             )
         else:
             self.notify(
-                f"The script ended the session ({session.negotiation.outcome}) in {played} turns.",
+                f"The script ended the session ({session.negotiation.outcome}) in {count_of(played, 'turn')}.",
                 markup=False,
             )
 
@@ -276,7 +277,7 @@ def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
 
 def objectives_text(drill: Drill) -> str:
     """Return the drill's objectives as lines for the briefing."""
-    from rehearse.content.templates import and_list
+    from rehearse.content.templates import and_list, count_of
 
     persona = drill.persona
     from rehearse.ui.screens.briefing import reflow
@@ -291,7 +292,7 @@ def objectives_text(drill: Drill) -> str:
         allowed = and_list(persona.items[i].label for i in sorted(o.concede_at_most))
         lines.append(f"  ☐ concede nothing beyond {allowed}")
     if o.within_turns:
-        lines.append(f"  ☐ within {o.within_turns} turns")
+        lines.append(f"  ☐ within {count_of(o.within_turns, 'turn')}")
     if drill.handover:
         lines.append(
             f"\nThe first {drill.handover} turn(s) are scripted and played for you; then it is your turn."

@@ -135,3 +135,24 @@ def test_the_list_counts_the_turns_that_stood_not_the_ones_taken_back(tmp_path: 
     CliRunner().invoke(cli, ["chat", "dprk", "--save-dir", str(tmp_path)], input=stdin)
     (saved,) = list_dialogues(tmp_path)
     assert saved.turns == 1 and saved.first == "Hello."
+
+
+async def test_the_list_previews_each_first_message_on_one_line_cut_at_a_word(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from rehearse.ui.screens.replay_list import preview
+
+    long = (
+        "We are here in good faith and would like to begin with a frank exchange about "
+        "sequencing, monitoring and the timeline of the first phase."
+    )
+    CliRunner().invoke(cli, ["chat", "dprk", "--save-dir", str(tmp_path)], input=long + "\n")
+    cut = preview(long)
+    assert len(cut) <= 64 and cut.endswith(" …") and long.startswith(cut[:-2])
+    app = make_replay_app(None, tmp_path, tmp_path / "branches")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompt = str(options.get_option_at_index(0).prompt)
+        meta, shown = prompt.split("\n")
+        assert "1 turn  ·" in meta and shown.strip() == cut

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from rehearse.content.templates import count_of
 from rehearse.errors import RehearseError
 from rehearse.records.dialogue_file import read_dialogue
 
@@ -51,6 +52,14 @@ def list_dialogues(folder: Path) -> list[SavedDialogue]:
     return sorted(found, key=lambda d: (d.started, d.path.name), reverse=True)
 
 
+def preview(text: str, limit: int = 64) -> str:
+    """Return the first message on one line, cut at a word with '…' when longer than ``limit``."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
 class ReplayListScreen(Screen[None]):
     """Choose a saved dialogue to replay."""
 
@@ -80,8 +89,10 @@ class ReplayListScreen(Screen[None]):
             Option(
                 Text.assemble(
                     (f"{d.persona}  ", "bold"),
-                    f"{d.started[:16].replace('T', ' ')}  ·  {d.turns} turns  ·  {d.outcome}  ·  ",
-                    (d.first[:70] or "(no message)", "dim"),
+                    f"{d.started[:16].replace('T', ' ')}  ·  {count_of(d.turns, 'turn')}  ·  {d.outcome}\n  ",
+                    (preview(d.first) or "(no message)", "dim"),
+                    no_wrap=True,
+                    overflow="ellipsis",
                 ),
                 id=str(index),
             )
