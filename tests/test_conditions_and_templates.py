@@ -61,6 +61,11 @@ def test_and_list_reads_as_prose() -> None:
     assert and_list(["a"]) == "a"
     assert and_list(["a", "b"]) == "a and b"
     assert and_list(["a", "b", "c"]) == "a, b and c"
+    # a label that holds "and" keeps the list readable (rok: the labels ran together)
+    assert (
+        and_list(["sports and cultural exchanges", "a joint liaison office"])
+        == "sports and cultural exchanges, and a joint liaison office"
+    )
 
 
 def test_template_static_checks() -> None:

@@ -53,13 +53,20 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
 
 
 def and_list(values: Iterable[Any], conjunction: str = "and") -> str:
-    """Join values as English prose: 'a', 'a and b', 'a, b and c'."""
+    """Join values as English prose: 'a', 'a and b', 'a, b and c'.
+
+    When a value holds the conjunction itself ('sports and cultural exchanges'), a comma goes
+    before the last one, so the list still reads apart: 'sports and cultural exchanges, and a
+    liaison office'.
+    """
     words = [str(v) for v in values]
     if not words:
         return "nothing"
     if len(words) == 1:
         return words[0]
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+    joint = f" {conjunction} "
+    comma = "," if any(joint in w for w in words) else ""
+    return f"{', '.join(words[:-1])}{comma} {conjunction} {words[-1]}"
 
 
 def count_of(number: int, noun: str) -> str:
