@@ -179,3 +179,26 @@ def test_a_pasted_key_or_hash_is_noise_not_a_threat() -> None:
         "Tg5CjpFF8eQv2xMeNGsLE2/Ba5/iokGNtsk2Emiy" * 100 + " V3vqslIpWpM1WIb/EzC3U9npF2GukbAeOEPKIfZO" * 100
     )
     assert read("dprk", pasted)[0] == "other"
+
+
+def test_a_longer_match_of_another_item_wins_whichever_of_its_matches_it_is(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rehearse.cli import cli
+    from rehearse.reading.reader import reader_for
+
+    CliRunner().invoke(cli, ["new", "persona", "plant", "--dir", str(tmp_path)])
+    path = tmp_path / "plant.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = (
+        "  inspections:\n    label: seals and cameras\n    side: persona\n    value: 10\n    phase: 1\n"
+        "    phrases: [seals and cameras, seal* .. centrifug*]\n"
+        "  centrifuge_limits:\n    label: limits on centrifuges\n    side: persona\n    value: 10\n"
+        "    phase: 1\n    phrases: [centrifug*]\n"
+    )
+    path.write_text(text.replace("items:\n", "items:\n" + extra, 1), encoding="utf-8")
+    found = reader_for(load_persona(str(path))).read(
+        "Allow seals and cameras at the plant, and a seal on every centrifuge."
+    )
+    # "seal .. centrifuge" is the inspections item's second match; "centrifuge" alone is inside it
+    assert found.move.asks == {"inspections"}, found.move

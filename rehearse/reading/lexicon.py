@@ -146,7 +146,8 @@ class Lexicon:
         kept: list[Match] = []
         repeats: list[Match] = []
         for match in found:
-            if any(match.key != k.key and match.used <= k.used for k in kept):
+            # a longer match of another item wins, whichever of that item's matches it is
+            if any(match.key != k.key and match.used <= k.used for k in (*kept, *repeats)):
                 continue
             if any(match.key == k.key for k in kept):
                 repeats.append(match)
