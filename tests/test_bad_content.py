@@ -149,3 +149,17 @@ def test_a_file_that_is_not_utf8_is_one_clear_problem(tmp_path: Path, kind: str)
     result = CliRunner().invoke(cli, ["validate" if kind == "playbook" else "drill", str(path)])
     assert result.exit_code in (1, 2) and "not a UTF-8 text file" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_phrase_yaml_reads_as_a_number_is_reported_with_its_quoted_form(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from rehearse.cli import cli
+
+    CliRunner().invoke(cli, ["new", "persona", "np", "--dir", str(tmp_path)])
+    path = tmp_path / "np.yaml"
+    text = path.read_text(encoding="utf-8").replace("phrases: [aid, food,", "phrases: [aid, 1737, food,")
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code != 0
+    assert "not the number 1737 (quote it: '1737')" in result.output

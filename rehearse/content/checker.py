@@ -105,7 +105,8 @@ class Checker:
             if isinstance(entry, str) and entry.strip():
                 out.append((entry, entry_line))
             else:
-                self.add(entry_line, f"{where}: each entry must be non-empty text, not {_kind(entry)}")
+                hint = f" (quote it: '{entry}')" if isinstance(entry, (int, float, bool)) else ""
+                self.add(entry_line, f"{where}: each entry must be non-empty text, not {_kind(entry)}{hint}")
         return out
 
 
