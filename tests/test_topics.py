@@ -37,3 +37,25 @@ def test_an_unknown_topic_in_a_condition_is_a_problem_with_a_suggestion(tmp_path
     with pytest.raises(ContentError) as caught:
         load_persona(str(path))
     assert "unknown topic 'secrity'; did you mean 'security'?" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("persona_id", "text", "situation"),
+    [
+        ("dprk", "Tell me about the 1994 Agreed Framework.", "answer_history"),
+        ("dprk", "What about a peace treaty?", "answer_treaty"),
+        ("rok", "What about a peace treaty?", "answer_treaty"),
+        ("usa", "Tell me about the Agreed Framework.", "answer_history"),
+        ("china", "What did you learn from the Agreed Framework?", "answer_history"),
+        ("harbor", "What happened in the last strike?", "answer_history"),
+    ]
+    + [
+        (p, "What do you make of our proposal?", "answer_view")
+        for p in ("dprk", "usa", "rok", "china", "harbor")
+    ],
+)
+def test_questions_on_the_brief_get_a_topical_answer_not_a_stock_line(
+    persona_id: str, text: str, situation: str
+) -> None:
+    turn = Negotiation(load_persona(persona_id), seed=0).say(text)
+    assert turn.situation == situation, (turn.move, turn.reply)
