@@ -22,6 +22,8 @@ HELP = """Commands:
   /correct       how your last message was read, and how to correct it:
   /correct KIND [offer ITEMS] [ask ITEMS]   replay your last message read that way
                  (ITEMS: numbers or ids from the /correct list, separated by commas)
+  /hint          up to three suggested messages, tried on the session first
+  /use N         send suggestion N of the last /hint
   /roadmap       what is agreed, and what is on the table
   /undo          take back your last message
   /status        the stage and the meters
@@ -98,7 +100,13 @@ def run_chat(persona: Playbook, seed: int, save_dir: Path | None, io: ChatIO) ->
             text = line.rstrip("\n")
             if not io.interactive and text.strip():
                 print(f"\nyou> {printable(text)}", file=out)  # a piped session reads as a transcript
-            if text.strip().startswith("/"):
+            if text.strip().lower().startswith("/use"):
+                chosen = _used_hint(text.strip(), session, out)
+                if chosen is None:
+                    continue
+                text = chosen
+                print(f"you> {printable(text)}", file=out)
+            elif text.strip().startswith("/"):
                 if _command(text.strip(), session, out):
                     break
                 continue
@@ -135,6 +143,8 @@ def _command(line: str, session: RecordedSession, out: TextIO) -> bool:
         _correct(session, rest, out)
     elif command in ("/quit", "/exit", "/q"):
         return True
+    elif command == "/hint":
+        _hints(session, out)
     elif command == "/undo":
         if session.undo():
             print(f"Took back your last message; back to turn {len(neg.turns)}.", file=out)
@@ -151,6 +161,34 @@ def _command(line: str, session: RecordedSession, out: TextIO) -> bool:
     else:
         print(HELP, file=out)
     return False
+
+
+def _hints(session: RecordedSession, out: TextIO) -> None:
+    """Print up to three suggestions for the next message, with why and what each would do."""
+    found = session.hint(3)
+    if not found:
+        print("No suggestion: the session has ended.", file=out)
+        return
+    print("Suggestions, tried on the session first (/use N sends one):", file=out)
+    for number, hint in enumerate(found, start=1):
+        for first, text in (
+            (f"{number}. ", hint.text),
+            ("   why: ", hint.why),
+            ("   then: ", str(hint.effect)),
+        ):
+            print(textwrap.fill(text, 88, initial_indent=first, subsequent_indent=" " * len(first)), file=out)
+
+
+def _used_hint(line: str, session: RecordedSession, out: TextIO) -> str | None:
+    """Return the text of the suggestion ``/use N`` names, or None after saying what is wrong."""
+    _, _, number = line.partition(" ")
+    if not session.offered:
+        print("No suggestions to use: type /hint first.", file=out)
+        return None
+    if not number.strip().isdigit() or not 1 <= int(number) <= len(session.offered):
+        print(f"Usage: /use N, with N from 1 to {len(session.offered)} (from the last /hint).", file=out)
+        return None
+    return session.offered[int(number) - 1]
 
 
 def _read(neg: Negotiation, text: str, out: TextIO) -> None:

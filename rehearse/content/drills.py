@@ -19,7 +19,7 @@ from rehearse.errors import ContentError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 
 TOP_REQUIRED = ("drill", "persona", "turns")
-TOP_OPTIONAL = ("seed", "title", "briefing", "handover", "objectives", "live_objectives")
+TOP_OPTIONAL = ("seed", "title", "briefing", "handover", "hints", "objectives", "live_objectives")
 EXPECT_KEYS = ("kind", "gives", "asks", "state", "outcome", "reply_contains")
 OBJECTIVE_KEYS = ("outcome", "secure", "concede_at_most", "within_turns")
 COMPARISON = re.compile(r"^\s*(<=|>=|==|!=|<|>)\s*(-?\d+)\s*$")
@@ -103,6 +103,7 @@ class Drill:
     objectives: Objectives
     path: Path
     handover: int = 0
+    hints: bool = True
     live_objectives: Objectives | None = None
     line: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
@@ -138,6 +139,7 @@ def load_drill(path: Path) -> Drill:
         _objectives(check, top, persona, "live_objectives") if "live_objectives" in top else None
     )
     handover = _handover(check, top, len(turns))
+    hints = _hints_allowed(check, top)
     if check.problems or persona is None:
         raise ContentError(check.problems)
     return Drill(
@@ -151,7 +153,17 @@ def load_drill(path: Path) -> Drill:
         path=path,
         handover=handover,
         live_objectives=live_objectives,
+        hints=hints,
     )
+
+
+def _hints_allowed(check: Checker, top: LineDict) -> bool:
+    """Return whether a live drill lets the trainee ask for hints (``hints: false`` forbids)."""
+    value = top.get("hints", True)
+    if not isinstance(value, bool):
+        check.add(top.line_of("hints"), "drill: 'hints' must be true or false")
+        return True
+    return value
 
 
 def _handover(check: Checker, top: LineDict, turns: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rehearse.content.playbook import Playbook, Rule
 from rehearse.engine.ledger import Exchange
@@ -24,6 +24,9 @@ from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
 from rehearse.engine.turns import Reason, Turn, describe_exchange, describe_move
 from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
 from rehearse.reading.reader import Reading, reader_for
+
+if TYPE_CHECKING:
+    from rehearse.engine.coach import Hint
 
 MAX_MESSAGE = 100_000
 RECENT_REPLIES = 5
@@ -140,6 +143,12 @@ class Negotiation:
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
         return self._play(text)
+
+    def hint(self, n: int = 3) -> list[Hint]:
+        """Return up to ``n`` suggestions for the next message, best first; never changes the session."""
+        from rehearse.engine.coach import hints
+
+        return hints(self, n)
 
     def correct(self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()) -> Turn:
         """Re-run the last turn as if its message had been read as this move; return the new turn."""

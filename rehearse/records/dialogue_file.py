@@ -100,9 +100,12 @@ class DialogueWriter:
         except OSError as exc:
             raise DialogueFileError(f"cannot write to '{self.path}': {exc.strerror}") from None
 
-    def write_turn(self, persona: Playbook, turn: Turn) -> None:
-        """Append a completed turn."""
-        self.write(turn_record(persona, turn))
+    def write_turn(self, persona: Playbook, turn: Turn, hinted: bool = False) -> None:
+        """Append a completed turn (``hinted``: its message was a hint's text)."""
+        record = turn_record(persona, turn)
+        if hinted:
+            record["hint"] = True
+        self.write(record)
 
     def write_rewind(self, to_turn: int) -> None:
         """Record that the user took the session back to just after ``to_turn``."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rehearse.content.playbook import Playbook
+from rehearse.engine.coach import Hint
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.errors import DialogueFileError
 from rehearse.records.dialogue_file import DialogueWriter
@@ -26,6 +27,10 @@ class RecordedSession:
             if save_dir is not None
             else None
         )
+        self.offered: tuple[str, ...] = ()
+        """The texts of the hints shown for the next message."""
+        self.hinted: set[int] = set()
+        """Turns whose message was a hint's text (the debrief counts them)."""
 
     @property
     def persona(self) -> Playbook:
@@ -37,15 +42,25 @@ class RecordedSession:
         """Return the dialogue file, if the session is saved."""
         return self.writer.path if self.writer else None
 
+    def hint(self, n: int = 3) -> list[Hint]:
+        """Return up to ``n`` hints for the next message and remember them, to count those used."""
+        found = self.negotiation.hint(n)
+        self.offered = tuple(h.text for h in found)
+        return found
+
     def say(self, text: str) -> Turn:
         """Play a message and save the turn; if it cannot be saved, take the turn back and say so."""
         turn = self.negotiation.say(text)
+        hinted = text.strip() in self.offered
         if self.writer is not None:
             try:
-                self.writer.write_turn(self.persona, turn)
+                self.writer.write_turn(self.persona, turn, hinted=hinted)
             except DialogueFileError as exc:
                 self.negotiation.rewind(turn.number - 1)
                 raise DialogueFileError(f"{exc}; the message was not played, so nothing is lost") from None
+        self.offered = ()
+        if hinted:
+            self.hinted.add(turn.number)
         return turn
 
     def correct(self, kind: str, gives: Iterable[str] = (), asks: Iterable[str] = ()) -> Turn:
@@ -68,6 +83,8 @@ class RecordedSession:
         if self.writer is not None:
             self.writer.write_rewind(turns - 1)  # saved first: if it cannot be, nothing changes
         self.negotiation.rewind(turns - 1)
+        self.hinted.discard(turns)
+        self.offered = ()
         return True
 
     def close(self) -> None:

@@ -28,11 +28,18 @@ class DebriefScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, report: Debrief, title: str, objectives: list[ObjectiveResult] | None = None) -> None:
+    def __init__(
+        self,
+        report: Debrief,
+        title: str,
+        objectives: list[ObjectiveResult] | None = None,
+        hints_used: int = 0,
+    ) -> None:
         super().__init__()
         self.report = report
         self.title_text = title
         self.objectives = objectives
+        self.hints_used = hints_used
 
     def compose(self) -> ComposeResult:
         """Lay out the report."""
@@ -53,7 +60,8 @@ class DebriefScreen(Screen[None]):
                     graded.append(f"{'MET' if o.met else 'NOT MET'}  {o.name}: {o.why}\n", style="not bold")
                 yield Static(graded, classes="block", id="drill-objectives")
             counts = "  ".join(f"{kind} {n}" for kind, n in r.counts.items() if n)
-            yield Static(Text.assemble(("Moves  ", "bold"), counts or "none"), classes="block")
+            hinted = f"  ·  {self.hints_used} from hints (F6)" if self.hints_used else ""
+            yield Static(Text.assemble(("Moves  ", "bold"), counts or "none", hinted), classes="block")
             for name, series in r.meters.items():
                 with Horizontal(classes="plot"):
                     label = Text(f"{name.capitalize()} {series[0]}→{series[-1]}", style="bold")

@@ -48,6 +48,7 @@ KEYS = """\
 | F2 | debrief (also mid-session) |
 | F3 | show or hide the side panel |
 | F4 | correct how your last message was read, and replay that turn |
+| F6 | hints: up to three next messages, tried on the session first; Enter puts one in your box |
 | Ctrl+N | new session (this one stays saved) |
 | Ctrl+P | command palette |
 | Ctrl+Q | quit (the session is already saved) |

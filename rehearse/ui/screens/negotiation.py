@@ -33,6 +33,7 @@ from rehearse.records.session import RecordedSession
 from rehearse.records.view import live_view
 from rehearse.ui.screens.correction import CorrectionScreen
 from rehearse.ui.screens.debrief import DebriefScreen
+from rehearse.ui.screens.hints import HintScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.readback import ReadBackLine
 from rehearse.ui.widgets.side_panel import SidePanel
@@ -83,6 +84,7 @@ class NegotiationScreen(Screen[None]):
         Binding("f2", "debrief", "Debrief"),
         Binding("f3", "toggle_panel", "Panel"),
         Binding("f4", "correct", "Correct reading"),
+        Binding("f6", "hint", "Hint"),
         Binding("escape", "edit_draft", "Edit, don't send", show=False),
         Binding("ctrl+n", "app.new_session", "New", show=False),
         Binding("ctrl+q", "app.quit", "Quit"),
@@ -369,12 +371,34 @@ class NegotiationScreen(Screen[None]):
             return None
         return self.drill.live.within_turns - len(self.neg.turns)
 
+    def action_hint(self) -> None:
+        """Show up to three suggestions for the next message, unless the drill forbids hints."""
+        if self.drill is not None and not self.drill.hints:
+            self.notify("This drill does not allow hints: the moves are yours.", markup=False)
+            return
+        if self.neg.outcome != "ongoing":
+            self.notify("The talks have ended: no more suggestions.", markup=False)
+            return
+        with self._lock:
+            found = self.session.hint(3)
+        self.app.push_screen(HintScreen(found), self._use_hint)
+
+    def _use_hint(self, text: str | None) -> None:
+        """Put the chosen suggestion in the message box, to edit or send."""
+        if text:
+            box = self.query_one(MessageInput)
+            box.value = text
+            box.cursor_position = len(text)
+            box.focus()
+
     def action_debrief(self) -> None:
         """Open the debrief (also mid-session); a drill's objectives are graded there."""
         if isinstance(self.app.screen, DebriefScreen):
             return
         graded = grade(self.neg, self.drill.live) if self.drill is not None else None
-        self.app.push_screen(DebriefScreen(debrief(self.neg), self.session.persona.title, graded))
+        report = debrief(self.neg)
+        screen = DebriefScreen(report, self.session.persona.title, graded, len(self.session.hinted))
+        self.app.push_screen(screen)
 
     def action_scroll_transcript(self, direction: int) -> None:
         """Scroll the transcript a page while the message box keeps the focus."""
