@@ -387,8 +387,9 @@ def explore(persona: str, walks: int, seed: int, corpora: tuple[Path, ...]) -> N
             report = run_explore(playbook, walks, seed, progress=bar.update, corpus=corpus)
     else:
         report = run_explore(playbook, walks, seed, corpus=corpus)
+    drawn = f" ({report.from_corpus} from the corpora)" if corpora else ""
     click.echo(
-        f"{report.persona}: {report.walks} walks, {report.turns} turns in {report.seconds:.1f} s; "
+        f"{report.persona}: {report.walks} walks, {report.turns} turns{drawn} in {report.seconds:.1f} s; "
         f"states reached: {', '.join(sorted(report.reached))}"
     )
     if not report.findings:

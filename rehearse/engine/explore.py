@@ -67,6 +67,8 @@ class ExploreReport:
     seconds: float
     findings: list[Finding]
     reached: dict[str, list[str]]
+    from_corpus: int = 0
+    """Messages sent that were drawn from the labelled corpora."""
 
 
 def topic_words(persona: Playbook) -> list[str]:
@@ -142,8 +144,9 @@ def explore(
     start = time.perf_counter()
     findings: dict[tuple[str, str], Finding] = {}
     reached: dict[str, list[str]] = {persona.initial: []}
-    turns = 0
+    turns = from_corpus = 0
     topics = topic_words(persona)
+    corpus_set = frozenset(corpus)
 
     def note(kind: str, detail: str, walk: list[str], walk_seed: int = 0) -> None:
         key = (kind, detail)
@@ -169,6 +172,7 @@ def explore(
                 note("crash", f"{type(exc).__name__}: {exc}", walk, number)
                 break
             turns += 1
+            from_corpus += text in corpus_set
             for problem in turn.notes:
                 note("template", problem, walk, number)
             if turn.reply in said[-RECENT_REPLIES:]:
@@ -197,9 +201,8 @@ def explore(
     for outcome in ("agreement", "derailed"):
         if outcome not in outcomes and any(s.outcome == outcome for s in persona.states.values()):
             note("never reached", f"no walk reached the outcome '{outcome}'", [])
-    return ExploreReport(
-        persona.id, walks, turns, time.perf_counter() - start, list(findings.values()), reached
-    )
+    seconds = time.perf_counter() - start
+    return ExploreReport(persona.id, walks, turns, seconds, list(findings.values()), reached, from_corpus)
 
 
 def as_drill(persona: Playbook, finding: Finding, index: int) -> str:
