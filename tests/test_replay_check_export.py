@@ -208,3 +208,21 @@ def test_exports_keep_the_umask_and_show_what_was_typed_literally(tmp_path: Path
     text = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert r"\[link\](http://x) \*\*bold\*\* \<script\>alert(1)\</script\>" in text
     assert "<script>" not in text
+
+
+def test_exports_keep_the_moves_taken_back(tmp_path: Path) -> None:
+    path = saved_session(
+        tmp_path,
+        "Freeze enrichment now.",
+        "/undo",
+        "If you halt ICBM tests, we will scale down the joint exercises.",
+    )
+    code, md, _ = run("export", str(path), "--format", "md")
+    assert code == 0
+    back = md.split("## Taken back")[1].split("## Roadmap")[0]
+    assert "turn 1: Freeze enrichment now. (read as **demand**" in back
+    assert "### Turn 1" in md and "Freeze enrichment now." not in md.split("## Taken back")[0]
+    code, page, _ = run("export", str(path), "--format", "html")
+    assert "<h2>Taken back</h2>" in page and "Freeze enrichment now." in page
+    code, md_plain, _ = run("export", str(SAMPLES / "agreement.jsonl"), "--format", "md")
+    assert "## Taken back" not in md_plain

@@ -152,6 +152,27 @@ def effective_turns(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return turns
 
 
+def taken_back(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the turns a rewind took back (Ctrl+Z, /undo), in the order they were played.
+
+    A corrected turn replaces its earlier record without a rewind, so it is not taken back.
+    """
+    turns: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
+    for entry in entries:
+        if "event" in entry:
+            to_turn = entry.get("to_turn")
+            cut = to_turn if isinstance(to_turn, int) and not isinstance(to_turn, bool) else len(turns)
+            dropped += turns[max(cut, 0) :]
+            del turns[max(cut, 0) :]
+        else:
+            number = entry.get("turn")
+            at = number - 1 if isinstance(number, int) and not isinstance(number, bool) else len(turns)
+            del turns[max(at, 0) :]
+            turns.append(entry)
+    return dropped
+
+
 def _read_text(path: Path) -> str:
     """Return a dialogue file's text: regular files only, at most MAX_DIALOGUE_BYTES."""
     try:

@@ -20,7 +20,7 @@ from rehearse.content.playbook import Playbook
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.turns import roadmap_lines
 from rehearse.errors import DialogueFileError
-from rehearse.records.dialogue_file import FORMAT, Dialogue
+from rehearse.records.dialogue_file import FORMAT, Dialogue, taken_back
 
 FORMATS = ("md", "html", "drill", "corpus")
 
@@ -81,6 +81,16 @@ def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
         ]
         lines += [f"- {reason}" for reason in record.get("reasons", [])]
         lines.append("")
+    back = taken_back(dialogue.entries)
+    if back:
+        lines += ["## Taken back", "", "Moves the trainee played and then took back (Ctrl+Z or /undo):", ""]
+        for record in back:
+            kind = record.get("move", {}).get("kind") if isinstance(record.get("move"), dict) else None
+            lines.append(
+                f"- turn {record.get('turn')}: {md_text(str(record.get('say', '')))} (read as **{kind}**; "
+                f"{md_text(str(record.get('reply', '')))})"
+            )
+        lines.append("")
     lines += ["## Roadmap", ""]
     lines += [f"- {line}" for line in _roadmap(persona, turns)] or ["Nothing agreed."]
     lines += ["", f"## Outcome: {_outcome(turns)}", ""]
@@ -123,6 +133,20 @@ def meter_chart(persona: Playbook, turns: list[dict[str, Any]], width: int = 640
     return "".join(parts)
 
 
+def _taken_back_html(dialogue: Dialogue) -> str:
+    """Return the moves taken back as an HTML section ('' when there are none)."""
+    back = taken_back(dialogue.entries)
+    if not back:
+        return ""
+    e = html.escape
+    items = "".join(
+        f"<li>turn {e(str(r.get('turn')))}: {e(str(r.get('say', '')))} "
+        f"(read as <b>{e(str((r.get('move') or {}).get('kind')))}</b>)</li>"
+        for r in back
+    )
+    return f"<h2>Taken back</h2><ul>{items}</ul>\n"
+
+
 def to_html(dialogue: Dialogue, persona: Playbook) -> str:
     """Return the dialogue as one self-contained HTML page, readable printed."""
     turns = dialogue.effective_turns()
@@ -160,7 +184,7 @@ started {e(str(dialogue.header.get("started")))}. Outcome: <b>{e(_outcome(turns)
 <h2>Briefing</h2>{briefing}
 <h2>Meters</h2>{meter_chart(persona, turns)}
 <h2>Turns</h2>{"".join(rows)}
-<h2>Roadmap</h2><ul>{roadmap}</ul>
+{_taken_back_html(dialogue)}<h2>Roadmap</h2><ul>{roadmap}</ul>
 </body></html>
 """
 
