@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Footer
@@ -130,3 +132,25 @@ async def test_the_status_line_says_what_was_offered_and_asked_at_80_columns(app
         await say(pilot, RECIPROCAL)
         status = str(app.screen.query_one("#status", Static).render())
         assert "you offer limits on military exercises; you ask a moratorium on ICBM tests" in status
+
+
+async def test_at_80_columns_the_whole_status_line_fits_even_with_long_labels(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from rehearse.content.registry import load_persona
+    from rehearse.ui.app import make_app
+
+    app = make_app(load_persona("rok"), seed=0, save_dir=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await say(
+            pilot,
+            "If you reopen the Kaesong industrial zone, we will hold sports and cultural exchanges "
+            "and open a joint liaison office.",
+        )
+        status = app.screen.query_one("#status", Static)
+        from rehearse.ui.screens.negotiation import status_text
+
+        lines = status_text(app.session.negotiation).wrap(app.console, status.content_size.width)
+        assert "reopening of the Kaesong industrial zone" in str(status.render())
+        assert len(lines) <= status.content_size.height  # nothing cut off: the side panel is hidden

@@ -413,8 +413,14 @@ class NegotiationScreen(Screen[None]):
         panel = self.query_one(SidePanel)
         panel.display = not panel.display
         self._panel_chosen = bool(panel.display)
+        self._fit_status()
 
     def on_resize(self, event: events.Resize) -> None:
         """Hide the side panel when the terminal narrows under 90 columns, show it again when wide."""
         if self._panel_chosen is None:
             self.query_one(SidePanel).display = event.size.width >= PANEL_MIN_WIDTH
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        """Give the status line a third row when the side panel, which also says it, is hidden."""
+        self.query_one("#status", Static).styles.height = 2 if self.query_one(SidePanel).display else 3
