@@ -226,3 +226,13 @@ def test_exports_keep_the_moves_taken_back(tmp_path: Path) -> None:
     assert "<h2>Taken back</h2>" in page and "Freeze enrichment now." in page
     code, md_plain, _ = run("export", str(SAMPLES / "agreement.jsonl"), "--format", "md")
     assert "## Taken back" not in md_plain
+
+
+def test_exports_carry_the_debrief_coaching() -> None:
+    code, md, _ = run("export", str(SAMPLES / "recovery.jsonl"), "--format", "md")
+    assert code == 0
+    coaching = md.split("## Coaching")[1]
+    assert "/40: outcome: agreement" in coaching
+    assert "walk-out warning" in coaching and "- Instead: " in coaching and "instead of" in coaching
+    code, page, _ = run("export", str(SAMPLES / "recovery.jsonl"), "--format", "html")
+    assert "<h2>Coaching</h2>" in page and "<b>Instead:</b>" in page

@@ -52,3 +52,34 @@ def test_doing_nothing_scores_nothing_and_the_rule_reads_plainly(dprk: Playbook)
     assert report.score == 0
     assert "nothing agreed" in report.score_rule and "/5" not in report.score_rule
     assert "trust you built (35 to 35" in report.score_rule
+
+
+def test_a_costly_move_comes_with_what_would_have_worked_instead(dprk: Playbook) -> None:
+    neg = Negotiation(dprk, seed=0)
+    for text in [
+        "Good morning.",
+        "Freeze enrichment now.",
+        "If you halt ICBM tests, we will scale down the joint exercises.",
+        "Agreed.",
+    ]:
+        neg.say(text)
+    twin = Negotiation(dprk, seed=0)
+    for turn in neg.turns:
+        twin.say(turn.say)
+    report = debrief(neg)
+    demand = next(p for p in report.turning_points if p.turn == 2)
+    assert demand.label.startswith("walk-out warning") and demand.kind == "demand"
+    assert demand.instead is not None and neg.classify(demand.instead.text).kind == "reciprocal"
+    assert "instead of" in demand.instead.difference and "earlier" in demand.instead.difference
+    agreed = next(p for p in report.turning_points if p.turn == 4)
+    assert agreed.label == "stage 1 agreed" and agreed.instead is None
+    # the debrief never changes the session: the next reply is the twin's
+    assert neg.say("What comes next?").reply == twin.say("What comes next?").reply
+
+
+def test_the_score_parts_add_up_to_the_score(neg: Negotiation) -> None:
+    for text in ["If you halt ICBM tests, we will scale down the joint exercises.", "Agreed."]:
+        neg.say(text)
+    report = debrief(neg)
+    assert sum(points for _, points, _ in report.score_parts) == report.score
+    assert sum(most for _, _, most in report.score_parts) == 100

@@ -9,24 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from rehearse.engine.lessons import TurningPoint, turning_points
 from rehearse.engine.moves import MOVE_KINDS
-from rehearse.engine.negotiation import Negotiation, Turn
+from rehearse.engine.negotiation import Negotiation
 from rehearse.engine.turns import roadmap_lines
 
 OUTCOME_POINTS = {"agreement": 40, "ongoing": 15, "derailed": 0}
 """Points for the outcome; a session still ongoing earns them only once something is agreed."""
 TRUST_POINTS_MAX = 20
-
-
-@dataclass(frozen=True)
-class TurningPoint:
-    """A turn that moved the meters most, with its reasons."""
-
-    turn: int
-    say: str
-    kind: str
-    swing: int
-    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,6 +34,8 @@ class Debrief:
     missed: list[str]
     secured: list[str]
     conceded: list[str]
+    score_parts: tuple[tuple[str, int, int], ...] = ()
+    """The score's parts as (what it is for, points, most possible); they add up to the score."""
 
 
 def debrief(neg: Negotiation) -> Debrief:
@@ -85,26 +77,18 @@ def debrief(neg: Negotiation) -> Debrief:
         score_rule=rule,
         counts={kind: counts.get(kind, 0) for kind in MOVE_KINDS},
         meters=meters,
-        turning_points=turning_points(neg.turns, start),
+        turning_points=turning_points(neg),
         roadmap=roadmap_lines(persona, neg.agreements),
         missed=missed,
         secured=[persona.items[i].label for i in secured_ids],
         conceded=[persona.items[i].label for i in conceded_ids],
+        score_parts=(
+            (f"outcome: {neg.outcome}{'' if agreed else ', nothing agreed'}", outcome_points, 40),
+            (f"value secured: {share:.0%} of what changed hands, by their values", share_points, 40),
+            (
+                f"trust built: {start['trust']} to {neg.meters['trust']}, a point for every 3",
+                trust_points,
+                20,
+            ),
+        ),
     )
-
-
-def turning_points(turns: list[Turn], start: dict[str, int], limit: int = 3) -> list[TurningPoint]:
-    """Return the turns whose meter changes were largest (summed over meters), biggest first."""
-    previous = dict(start)
-    points = []
-    for turn in turns:
-        swing = sum(abs(turn.meters[m] - previous[m]) for m in previous)
-        previous = dict(turn.meters)
-        if swing:
-            points.append(
-                TurningPoint(
-                    turn.number, turn.say, turn.move.kind, swing, tuple(str(r) for r in turn.reasons)
-                )
-            )
-    points.sort(key=lambda p: (-p.swing, p.turn))
-    return points[:limit]

@@ -20,6 +20,7 @@ from rehearse.content.playbook import Playbook
 from rehearse.engine.ledger import Exchange
 from rehearse.engine.turns import roadmap_lines
 from rehearse.errors import DialogueFileError
+from rehearse.records.coaching import coaching, coaching_html, coaching_markdown
 from rehearse.records.dialogue_file import FORMAT, Dialogue, taken_back
 
 FORMATS = ("md", "html", "drill", "corpus")
@@ -94,6 +95,7 @@ def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
     lines += ["## Roadmap", ""]
     lines += [f"- {line}" for line in _roadmap(persona, turns)] or ["Nothing agreed."]
     lines += ["", f"## Outcome: {_outcome(turns)}", ""]
+    lines += coaching_markdown(coaching(dialogue, persona), md_text)
     return "\n".join(lines)
 
 
@@ -184,7 +186,7 @@ started {e(str(dialogue.header.get("started")))}. Outcome: <b>{e(_outcome(turns)
 <h2>Briefing</h2>{briefing}
 <h2>Meters</h2>{meter_chart(persona, turns)}
 <h2>Turns</h2>{"".join(rows)}
-{_taken_back_html(dialogue)}<h2>Roadmap</h2><ul>{roadmap}</ul>
+{_taken_back_html(dialogue)}{coaching_html(coaching(dialogue, persona), html.escape)}<h2>Roadmap</h2><ul>{roadmap}</ul>
 </body></html>
 """
 

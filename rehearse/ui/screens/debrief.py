@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from rehearse.engine.drill_runner import ObjectiveResult
+from rehearse.engine.lessons import point_lines
 from rehearse.engine.scoring import Debrief
 from rehearse.ui.widgets.meter_chart import MeterChart
 
@@ -51,9 +52,11 @@ class DebriefScreen(Screen[None]):
                 "ongoing": "SESSION IN PROGRESS",
             }
             yield Static(Text(f"{banner[r.outcome]}  ·  {self.title_text}"), id="outcome", classes=r.outcome)
-            yield Static(
-                Text.assemble(("Score ", "bold"), f"{r.score}/100\n", (r.score_rule, "dim")), classes="block"
-            )
+            score = Text.assemble(("Score ", "bold"), f"{r.score}/100")
+            for what, part, most in r.score_parts:
+                score.append(f"\n  {part:>2}/{most}  ", style="bold")
+                score.append(what)
+            yield Static(score, classes="block", id="score")
             if self.objectives is not None:
                 graded = Text("Drill objectives\n", style="bold")
                 for o in self.objectives:
@@ -70,13 +73,14 @@ class DebriefScreen(Screen[None]):
                     yield MeterChart(list(series), rows=3, axis=True, classes=f"plot-line {name}")
             points = Text("Turning points\n", style="bold")
             for p in r.turning_points:
-                said = p.say if len(p.say) <= 80 else p.say[:79].rsplit(" ", 1)[0] + " …"
-                points.append(f"turn {p.turn} ({p.kind}): {said}\n", style="not bold")
-                for reason in p.reasons:
-                    points.append(f"   → {reason}\n", style="italic not bold")
+                points.append(f"turn {p.turn} · {p.label}\n", style="bold")
+                for head, text in point_lines(p):
+                    style = "not bold" if head not in ("Instead", "It would have made") else "bold green"
+                    points.append(f"  {head}: ", style="dim not bold")
+                    points.append(f"{text}\n", style=style)
             if not r.turning_points:
                 points.append("none yet", style="not bold")
-            yield Static(points, classes="block")
+            yield Static(points, classes="block", id="turning-points")
             roadmap = Text("Roadmap reached\n", style="bold")
             roadmap.append("\n".join(f"• {line}" for line in r.roadmap) or "nothing agreed", style="not bold")
             yield Static(roadmap, classes="block")
