@@ -403,6 +403,44 @@ def explore(persona: str, walks: int, seed: int, corpora: tuple[Path, ...]) -> N
     raise SystemExit(1)
 
 
+@cli.command()
+@click.option(
+    "--html", "html_path", type=click.Path(path_type=Path), help="Write the progress as an HTML page."
+)
+@click.option(
+    "--plain", is_flag=True, help="Print a plain summary (no charts), for pipes and screen readers."
+)
+def progress(html_path: Path | None, plain: bool) -> None:
+    """Your progress: per persona, score over time; drills passed and failed; which drills next."""
+    from rehearse.locations import history_file
+    from rehearse.records.export import write_atomically
+    from rehearse.records.progress import progress_html, summarize
+
+    path = history_file()
+    report = summarize(path)
+    if html_path is not None:
+        with _user_errors():
+            write_atomically(html_path, progress_html(report))
+        click.echo(f"Wrote {html_path}")
+        return
+    if plain or not sys.stdout.isatty():
+        for persona in report.personas:
+            click.echo(f"{persona.persona}: {persona.line()}")
+            click.echo("  scores: " + " ".join(str(s) for s in persona.scores))
+        if not report.personas:
+            click.echo(f"No finished sessions yet ({path}).")
+        for d in report.drills:
+            click.echo(
+                f"drill {d.drill} ({d.persona}): {'passed' if d.last_passed else 'failed'} last; {d.passed} of {d.plays} passed"
+            )
+        for drill, why in report.next:
+            click.echo(f"next: {drill}: {why}")
+        return
+    from rehearse.ui.app import make_progress_app
+
+    _run_app(make_progress_app(report, str(path)))
+
+
 @cli.group()
 def new() -> None:
     """Start new content from a small working template."""

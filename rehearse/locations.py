@@ -39,3 +39,8 @@ def user_data_dir() -> Path:
 def sessions_dir() -> Path:
     """Return the folder where sessions are saved unless ``--save-dir`` says otherwise."""
     return user_data_dir() / "sessions"
+
+
+def history_file() -> Path:
+    """Return the file that keeps one line per finished session or live drill (``rehearse progress``)."""
+    return user_data_dir() / "history.jsonl"

@@ -5,6 +5,7 @@ Shared by ``rehearse chat`` and the TUI, so both save the same way.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from rehearse.engine.coach import Hint
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.errors import DialogueFileError
 from rehearse.records.dialogue_file import DialogueWriter
+from rehearse.records.history import HistoryEntry, append_entry, now
 from rehearse.version import VERSION
 
 
@@ -22,6 +24,10 @@ class RecordedSession:
 
     def __init__(self, persona: Playbook, seed: int = 0, save_dir: Path | None = None, **header: Any) -> None:
         self.negotiation = Negotiation(persona, seed=seed)
+        self.drill: str | None = header.get("drill")
+        self._closed = False
+        self.drill_passed: bool | None = None
+        """For a live drill: whether its objectives are met (the screen keeps it up to date)."""
         self.writer = (
             DialogueWriter.create(save_dir, persona, seed, VERSION, **header)
             if save_dir is not None
@@ -88,6 +94,27 @@ class RecordedSession:
         return True
 
     def close(self) -> None:
-        """Close the dialogue file."""
-        if self.writer is not None:
-            self.writer.close()
+        """Close the dialogue file; a finished, saved session adds a line to the progress history."""
+        if self.writer is None:
+            return
+        self.writer.close()
+        neg = self.negotiation
+        if (neg.outcome == "ongoing" and self.drill is None) or not neg.turns:
+            return
+        from rehearse.engine.scoring import debrief
+        from rehearse.locations import history_file
+
+        entry = HistoryEntry(
+            persona=self.persona.id,
+            date=now(),
+            outcome=neg.outcome,
+            score=debrief(neg).score,
+            turns=len(neg.turns),
+            hints=len(self.hinted),
+            corrections=sum(t.corrected for t in neg.turns),
+            drill=self.drill,
+            passed=self.drill_passed if self.drill is not None else None,
+            file=str(self.writer.path),
+        )
+        with contextlib.suppress(DialogueFileError):  # the session is saved; the history line is a bonus
+            append_entry(history_file(), entry)

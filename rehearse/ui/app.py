@@ -21,6 +21,7 @@ from rehearse.ui.workarounds import install as install_workarounds
 if TYPE_CHECKING:
     from rehearse.content.drills import Drill
     from rehearse.records.dialogue_file import Dialogue
+    from rehearse.records.progress import Progress
     from rehearse.records.session import RecordedSession
     from rehearse.ui.screens.replay_list import ReplayListScreen
 
@@ -44,8 +45,10 @@ class RehearseApp(App[None]):
         replay: Dialogue | None = None,
         replay_dir: Path | None = None,
         drill: Drill | None = None,
+        progress: tuple[Progress, str] | None = None,
     ) -> None:
         super().__init__()
+        self.progress = progress
         self.start_drill_with = drill
         self.start_persona = persona
         self.seed = seed
@@ -56,7 +59,11 @@ class RehearseApp(App[None]):
 
     def on_mount(self) -> None:
         """Open a replay, the list of saved dialogues, a session, or the persona picker."""
-        if self.start_drill_with is not None:
+        if self.progress is not None:
+            from rehearse.ui.screens.progress import ProgressScreen
+
+            self.push_screen(ProgressScreen(*self.progress))
+        elif self.start_drill_with is not None:
             self.start_drill(self.start_drill_with)
         elif self.replay is not None:
             self._open_replay(self.replay)
@@ -255,6 +262,11 @@ def make_app(
 ) -> RehearseApp:
     """Build the app for live rehearsal (or a live drill); shared by the CLI and the tests."""
     return RehearseApp(persona, seed, save_dir, drill=drill)
+
+
+def make_progress_app(progress: Progress, source: str) -> RehearseApp:
+    """Build the app on the trainee's progress (``rehearse progress``)."""
+    return RehearseApp(progress=(progress, source))
 
 
 def bundled_drills() -> dict[str, list[tuple[Path, str]]]:

@@ -60,6 +60,12 @@ async def test_live_drill_hands_over_and_grades(tmp_path: Path, quick_debrief: f
         saved = app.session.path
     assert saved is not None
     assert read_dialogue(saved).header["drill"] == "live-sample"
+    # the finished live drill is in the progress history, passed
+    from rehearse.locations import history_file
+    from rehearse.records.history import read_history
+
+    (entry,), _ = read_history(history_file())
+    assert entry.drill == "live-sample" and entry.passed is True and entry.outcome == "agreement"
 
 
 async def test_the_picker_lists_drills_under_their_persona(tmp_path: Path) -> None:

@@ -68,3 +68,30 @@ def test_correction_modal(snap_compare, tmp_path: Path, dprk: Playbook) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=(80, 24), run_before=open_it)
+
+
+def test_progress(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from rehearse.records.history import HistoryEntry, append_entry
+    from rehearse.records.progress import summarize
+    from rehearse.ui.app import make_progress_app
+
+    history = tmp_path / "history.jsonl"
+    for day, (score, outcome) in enumerate(
+        [(12, "derailed"), (41, "ongoing"), (58, "agreement"), (73, "agreement")]
+    ):
+        append_entry(
+            history, HistoryEntry("dprk", f"2026-11-0{day + 1}T10:00:00+00:00", outcome, score, 6, hints=1)
+        )
+    append_entry(
+        history,
+        HistoryEntry(
+            "dprk", "2026-11-05T10:00:00+00:00", "derailed", 5, 3, drill="three-demands", passed=False
+        ),
+    )
+    shipped = {"three-demands": "dprk", "icbm-first": "dprk", "china-red-line": "china"}
+    app = make_progress_app(summarize(history, shipped=shipped), "history.jsonl")
+
+    async def settle(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 40), run_before=settle)

@@ -272,7 +272,9 @@ class NegotiationScreen(Screen[None]):
         panel = self.query_one(SidePanel)
         panel.show(live_view(self.neg))
         if self.drill is not None:
-            panel.show_objectives(grade(self.neg, self.drill.live), self._turns_left())
+            graded = grade(self.neg, self.drill.live)
+            self.session.drill_passed = all(o.met for o in graded)
+            panel.show_objectives(graded, self._turns_left())
         self.query_one("#status", Static).update(status_text(self.neg))
 
     def _end(self, outcome: str) -> None:
