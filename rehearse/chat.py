@@ -25,6 +25,7 @@ HELP = """Commands:
   /hint          up to three suggested messages, tried on the session first
   /use N         send suggestion N of the last /hint
   /roadmap       what is agreed, and what is on the table
+  /debrief       the score so far and the turning points, with what would have worked
   /undo          take back your last message
   /status        the stage and the meters
   /help          this list
@@ -143,6 +144,8 @@ def _command(line: str, session: RecordedSession, out: TextIO) -> bool:
         _correct(session, rest, out)
     elif command in ("/quit", "/exit", "/q"):
         return True
+    elif command == "/debrief":
+        _debrief(neg, out)
     elif command == "/hint":
         _hints(session, out)
     elif command == "/undo":
@@ -271,6 +274,22 @@ def parse_correction(persona: Playbook, args: str) -> tuple[str, list[str], list
     return kind, chosen["offer"], chosen["ask"]
 
 
+def _debrief(neg: Negotiation, out: TextIO) -> None:
+    """Print the debrief: the score's parts and the turning points, with what would have worked."""
+    from rehearse.engine.lessons import point_lines
+    from rehearse.engine.scoring import debrief
+
+    report = debrief(neg)
+    print(f"\nDebrief: score {report.score}/100", file=out)
+    for what, points, most in report.score_parts:
+        print(f"  {points:>2}/{most}  {what}", file=out)
+    for point in report.turning_points:
+        print(f"\nTurn {point.turn}: {point.label}", file=out)
+        for head, text in point_lines(point):
+            first = f"  {head}: "
+            print(textwrap.fill(text, 88, initial_indent=first, subsequent_indent=" " * len(first)), file=out)
+
+
 def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
     outcome = neg.outcome
     if outcome == "agreement":
@@ -281,6 +300,8 @@ def _farewell(neg: Negotiation, path: Path | None, out: TextIO) -> None:
         print("\n*** The talks have derailed: the delegation walked out.", file=out)
     else:
         print(f"\nSession ended after {count_of(len(neg.turns), 'turn')}, still {neg.state}.", file=out)
+    if outcome != "ongoing":
+        _debrief(neg, out)
     if path is not None:
         print(f"Saved to {path}", file=out)
     out.flush()

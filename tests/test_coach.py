@@ -86,3 +86,13 @@ def test_chat_lists_hints_and_sends_one_marked_in_the_saved_turn(tmp_path: Path)
     (saved,) = tmp_path.glob("*.jsonl")
     turns = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()[1:]]
     assert len(turns) == 1 and turns[0]["hint"] is True and turns[0]["move"]["kind"] == "reciprocal"
+
+
+def test_chat_prints_the_debrief_when_the_talks_end_and_on_request() -> None:
+    stdin = (
+        "Freeze enrichment now.\n/debrief\n"
+        "If you halt ICBM tests, we will scale down the joint exercises.\nAgreed.\nWe accept the roadmap.\n"
+    )
+    out = CliRunner().invoke(cli, ["chat", "dprk", "--no-save"], input=stdin).output
+    assert out.count("Debrief: score") == 2
+    assert "Turn 1: walk-out warning" in out and "  Instead: If you agree to" in out

@@ -72,7 +72,7 @@ def test_a_costly_move_comes_with_what_would_have_worked_instead(dprk: Playbook)
     assert demand.instead is not None and neg.classify(demand.instead.text).kind == "reciprocal"
     assert "instead of" in demand.instead.difference and "earlier" in demand.instead.difference
     agreed = next(p for p in report.turning_points if p.turn == 4)
-    assert agreed.label == "stage 1 agreed" and agreed.instead is None
+    assert agreed.label == "phase 1 agreed" and agreed.instead is None
     # the debrief never changes the session: the next reply is the twin's
     assert neg.say("What comes next?").reply == twin.say("What comes next?").reply
 

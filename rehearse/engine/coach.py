@@ -42,6 +42,7 @@ CLOSE_TEXTS = (
     "We accept the package as it stands.",
     "We accept the agreement as it stands.",
 )
+AMEND_TEXTS = ("Agreed, but without {item}.", "Fine, but drop {item}.")
 MAX_TRADES = 4
 """Trades tried around single items, besides the persona's own next step."""
 
@@ -93,11 +94,12 @@ def hints(neg: Negotiation, n: int = 3) -> list[Hint]:
     if n < 1 or neg.outcome != "ongoing":
         return []
     found: list[Hint] = []
-    seen: set[Move] = set()
+    seen: set[tuple[Move, bool]] = set()
     for candidate in _candidates(neg):
-        if candidate.move in seen:
+        amends = candidate.texts[0].startswith(tuple(t.split(",")[0] for t in AMEND_TEXTS))
+        if (candidate.move, amends) in seen:
             continue
-        seen.add(candidate.move)
+        seen.add((candidate.move, amends))
         text = next((t for t in candidate.texts if neg.classify(t) == candidate.move), None)
         if text is None:
             continue
@@ -131,6 +133,19 @@ def _candidates(neg: Negotiation) -> Iterator[_Candidate]:
             f"Their own proposal is on the table ({describe_trade(persona, table)}): "
             "accepting it puts a step on the roadmap and earns trust.",
         )
+    if table is not None and table.by == "persona" and len(table.user_gives) > 1:
+        costly = max(table.user_gives, key=lambda i: (persona.items[i].value, i))
+        label = persona.items[costly].label
+        for text in AMEND_TEXTS:
+            amended = neg.classify(text.format(item=label))
+            if amended.kind in ("accept", "reciprocal"):
+                yield _Candidate(
+                    amended,
+                    (text.format(item=label),),
+                    f"Their proposal asks {label} of you as well; "
+                    "accepting it without that item tests whether they will settle for less.",
+                )
+                break
     trades = [next_step] if next_step is not None else []
     open_items = [
         item
@@ -149,7 +164,7 @@ def _candidates(neg: Negotiation) -> Iterator[_Candidate]:
             Move("question", asks=frozenset({item.id})),
             tuple(t.format(asks=item.label) for t in QUESTION_TEXTS),
             f"A question commits nothing: it shows what they would want for {item.label}, "
-            f"the largest step they could take at stage {item.phase}.",
+            f"the largest step they could take in phase {item.phase}.",
         )
 
 
@@ -164,7 +179,7 @@ def _trade(bargainer: Bargainer, exchange: Exchange) -> _Candidate:
         for t in TRADE_TEXTS
     )
     why = (
-        f"Of what you can offer now they value {items[prized].label} most; at stage {exchange.phase} "
+        f"Of what you can offer now they value {items[prized].label} most; in phase {exchange.phase} "
         f"they would give {and_list(_labels(bargainer, asks))} for "
         f"{and_list(_labels(bargainer, gives))}, step for step."
     )

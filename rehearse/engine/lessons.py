@@ -4,7 +4,7 @@ A turning point is a stage of the roadmap agreed, the talks derailed, a walk-out
 delegation hardening), a proposal turned down, or one of the largest meter swings. For a turn
 that cost trust, raised tension, hardened or derailed the talks, the best hint at that turn is
 played instead, the trainee's later messages are replayed after it, and the two endings are
-compared: "trust 58 instead of 41; stage 2 agreed 2 turns earlier". All of it runs inside
+compared: "trust 58 instead of 41; phase 2 agreed 2 turns earlier". All of it runs inside
 ``Negotiation.trial()``: the session itself is never changed.
 """
 
@@ -73,7 +73,7 @@ def turning_points(neg: Negotiation, limit: int = LIMIT) -> list[TurningPoint]:
         elif turn.outcome == "agreement":
             label, priority = "agreement reached", 3
         elif new_stages:
-            label, priority = f"stage {', '.join(map(str, new_stages))} agreed", 3
+            label, priority = f"phase {', '.join(map(str, new_stages))} agreed", 3
         elif turn.state in HARD_STATES and state_before not in HARD_STATES:
             label, priority = "walk-out warning: the delegation hardened", 3
         elif turn.move.kind == "reject" and table_before is not None and turn.table is None:
@@ -194,7 +194,7 @@ def _difference(alternative: _Ending, actual: _Ending) -> str:
     for stage in sorted(set(alternative.stages) | set(actual.stages)):
         then, now = alternative.stages.get(stage), actual.stages.get(stage)
         if then is not None and now is None:
-            parts.append(f"stage {stage} agreed (it never was)")
+            parts.append(f"phase {stage} agreed (it never was)")
         elif then is not None and now is not None and then < now:
-            parts.append(f"stage {stage} agreed {now - then} turn{'s' if now - then > 1 else ''} earlier")
+            parts.append(f"phase {stage} agreed {now - then} turn{'s' if now - then > 1 else ''} earlier")
     return "; ".join(parts) or "the same ending"

@@ -67,3 +67,20 @@ async def test_a_drill_that_forbids_hints_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, NegotiationScreen)
         assert any("does not allow hints" in str(n.message) for n in app._notifications)
+
+
+async def test_the_debrief_shows_what_would_have_worked_instead(app: RehearseApp) -> None:
+    from tests.ui.conftest import say
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot)
+        await say(pilot, "Freeze enrichment now.")
+        await say(pilot, "If you halt ICBM tests, we will scale down the joint exercises.")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        points = str(app.screen.query_one("#turning-points", Static).render())
+        assert "turn 1 · walk-out warning" in points
+        assert "Instead: If you agree to" in points and "It would have made: trust" in points
+        score = str(app.screen.query_one("#score", Static).render())
+        assert "/40  outcome" in score and "/20  trust built" in score
