@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.progress import Progress
     from rehearse.records.session import RecordedSession
+    from rehearse.ui.screens.name import NameScreen
     from rehearse.ui.screens.replay_list import ReplayListScreen
 
 
@@ -46,9 +47,12 @@ class RehearseApp(App[None]):
         replay_dir: Path | None = None,
         drill: Drill | None = None,
         progress: tuple[Progress, str] | None = None,
+        classroom: Path | None = None,
     ) -> None:
         super().__init__()
         self.progress = progress
+        self.classroom = classroom
+        self.trainee: str | None = None
         self.start_drill_with = drill
         self.start_persona = persona
         self.seed = seed
@@ -59,7 +63,11 @@ class RehearseApp(App[None]):
 
     def on_mount(self) -> None:
         """Open a replay, the list of saved dialogues, a session, or the persona picker."""
-        if self.progress is not None:
+        if self.classroom is not None:
+            from rehearse.ui.screens.name import NameScreen
+
+            self.push_screen(NameScreen(self.classroom))
+        elif self.progress is not None:
             from rehearse.ui.screens.progress import ProgressScreen
 
             self.push_screen(ProgressScreen(*self.progress))
@@ -150,7 +158,9 @@ class RehearseApp(App[None]):
         from rehearse.ui.screens.negotiation import NegotiationScreen
 
         try:
-            session = RecordedSession(drill.persona, drill.seed, self.save_dir, drill=drill.id)
+            session = RecordedSession(
+                drill.persona, drill.seed, self.save_dir, drill=drill.id, **self._header()
+            )
             for step in drill.turns[: drill.handover]:
                 if session.negotiation.outcome != "ongoing":
                     break
@@ -183,13 +193,29 @@ class RehearseApp(App[None]):
         self._close_session()
         self.push_screen(BriefingScreen(persona), lambda _: self._begin(persona))
 
+    def on_name_screen_named(self, message: NameScreen.Named) -> None:
+        """Save this trainee's sessions (and progress) under their folder, then show the picker."""
+        import os
+
+        self.trainee = message.name
+        self.save_dir = message.folder
+        os.environ["REHEARSE_DATA_DIR"] = str(message.folder)  # this tab's process only
+        self.switch_screen(self._picker())
+        self.notify(
+            f"Welcome, {message.name}: your sessions are saved under {message.folder.name}/.", markup=False
+        )
+
+    def _header(self) -> dict[str, str]:
+        """Return extra header fields for a new dialogue (the trainee's name in a classroom)."""
+        return {"trainee": self.trainee} if self.trainee else {}
+
     def _begin(self, persona: Playbook) -> None:
         """Open the session (the engine is imported here, after the first paint)."""
         from rehearse.records.session import RecordedSession
         from rehearse.ui.screens.negotiation import NegotiationScreen
 
         try:
-            self.session = RecordedSession(persona, self.seed, self.save_dir)
+            self.session = RecordedSession(persona, self.seed, self.save_dir, **self._header())
         except RehearseError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -267,6 +293,11 @@ def make_app(
 def make_progress_app(progress: Progress, source: str) -> RehearseApp:
     """Build the app on the trainee's progress (``rehearse progress``)."""
     return RehearseApp(progress=(progress, source))
+
+
+def make_classroom_app(root: Path) -> RehearseApp:
+    """Build the app for one browser tab of ``rehearse serve``: a name first, then the picker."""
+    return RehearseApp(classroom=root)
 
 
 def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
