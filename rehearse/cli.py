@@ -455,7 +455,11 @@ def _classroom_dir(save_dir: Path | None) -> Path:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the trainees' dialogues, one subfolder a trainee (default: classroom/ in your data folder).",
 )
-def serve(host: str, port: int, save_dir: Path | None) -> None:
+@click.option(
+    "--public-url",
+    help="The address trainees open, when a reverse proxy serves it (https://rehearse.example.org).",
+)
+def serve(host: str, port: int, save_dir: Path | None, public_url: str | None) -> None:
     """Serve rehearse to web browsers (each tab its own session; trainees give a name first)."""
     import shlex
 
@@ -471,9 +475,10 @@ def serve(host: str, port: int, save_dir: Path | None) -> None:
             err=True,
         )
     command = f"{shlex.quote(sys.executable)} -m rehearse classroom --save-dir {shlex.quote(str(root))}"
-    click.echo(f"Serving rehearse at http://{host}:{port} ; dialogues go to {root} (Ctrl+C stops)", err=True)
+    where = public_url or f"http://{host}:{port}"
+    click.echo(f"Serving rehearse at {where} ; dialogues go to {root} (Ctrl+C stops)", err=True)
     with suppress(KeyboardInterrupt):
-        Server(command, host=host, port=port, title="rehearse").serve()
+        Server(command, host=host, port=port, title="rehearse", public_url=public_url).serve()
     click.echo("Stopped; every completed turn is saved.", err=True)
 
 
@@ -484,6 +489,40 @@ def classroom(save_dir: Path) -> None:
     from rehearse.ui.app import make_classroom_app
 
     _run_app(make_classroom_app(save_dir.expanduser().resolve()))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="The HTML page to write; a Markdown summary is written beside it (.md).",
+)
+def report(folder: Path, output: Path) -> None:
+    """Report on a class: every saved dialogue and drill report under FOLDER, per trainee."""
+    from functools import cache
+
+    from rehearse.content.registry import load_persona
+    from rehearse.records.export import write_atomically
+    from rehearse.records.report import build_report, report_files, report_html, report_markdown
+
+    files = report_files(folder)
+    personas = cache(load_persona)
+    if sys.stderr.isatty() and len(files) >= 200:  # a progress bar on a terminal, never in a pipe
+        with click.progressbar(length=len(files), label="dialogues", file=sys.stderr) as bar:
+            result = build_report(folder, personas, files, progress=bar.update)
+    else:
+        result = build_report(folder, personas, files)
+    for path, why in result.skipped:
+        click.echo(f"skipped {path}: {why}", err=True)
+    markdown = output.with_suffix(".md")
+    with _user_errors():
+        write_atomically(output, report_html(result))
+        write_atomically(markdown, report_markdown(result))
+    click.echo(f"{result.files} files, {len(result.skipped)} skipped; wrote {output} and {markdown}")
 
 
 @cli.group()

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,15 @@ def wait_for(port: int, seconds: float = 15.0) -> None:
                 return
         time.sleep(0.1)
     raise AssertionError(f"rehearse serve did not listen on {port}")
+
+
+def poll(ready: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Wait until ``ready()`` is true (the browser acts in another process)."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        if time.monotonic() > deadline:
+            raise AssertionError("the browser session did not get there in time")
+        time.sleep(0.05)
 
 
 def dprk_position() -> int:
@@ -73,11 +83,13 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (test extras)")
     root = tmp_path / "class"
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "rehearse", "serve", "--port", str(port), "--save-dir", str(root)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "rehearse", "serve", "--port", str(port), "--save-dir", str(root)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     try:
         wait_for(port)
         with sync_api.sync_playwright() as playwright:
@@ -88,16 +100,19 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
             page.mouse.click(640, 404)  # the name box: the terminal takes the keyboard
             page.keyboard.type("Alice O'Brien")
             page.keyboard.press("Enter")
-            page.wait_for_timeout(1500)
+            folder = root / "alice-o-brien"
+            poll(folder.is_dir)  # the name was taken: the trainee's folder exists
+            page.wait_for_timeout(300)
             for _ in range(dprk_position()):
                 page.keyboard.press("ArrowDown")
             page.keyboard.press("Enter")  # dprk: its briefing
-            page.wait_for_timeout(1500)
-            page.keyboard.press("Enter")  # begin
-            page.wait_for_timeout(1500)
+            page.wait_for_timeout(700)
+            page.keyboard.press("Enter")  # begin: the dialogue file is created
+            poll(lambda: any(folder.glob("dprk-*.jsonl")))
+            page.wait_for_timeout(300)
             page.keyboard.type("If you halt ICBM tests, we will scale down the joint exercises.")
             page.keyboard.press("Enter")
-            lines = dialogue_with_a_reply(root / "alice-o-brien")
+            lines = dialogue_with_a_reply(folder)
             page.wait_for_timeout(800)
             page.screenshot(path=str(tmp_path / "browser.png"))
             browser.close()
@@ -112,4 +127,4 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
             server.kill()
             raise
     assert code == 0
-    assert b"Traceback" not in server.stderr.read() if server.stderr else True
+    assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace")

@@ -7,8 +7,11 @@ roadmap and the openings the user missed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rehearse.content.playbook import Playbook
+from rehearse.engine.ledger import Exchange
 from rehearse.engine.lessons import TurningPoint, turning_points
 from rehearse.engine.moves import MOVE_KINDS
 from rehearse.engine.negotiation import Negotiation
@@ -47,13 +50,9 @@ def debrief(neg: Negotiation) -> Debrief:
     agreed = neg.agreements
     secured_ids = sorted(set().union(*(e.persona_gives for e in agreed))) if agreed else []
     conceded_ids = sorted(set().union(*(e.user_gives for e in agreed))) if agreed else []
-    got = sum(persona.items[i].value for i in secured_ids)
-    gave = sum(persona.items[i].value for i in conceded_ids)
-    share = got / (got + gave) if got + gave else 0.0
-    outcome_points = OUTCOME_POINTS[neg.outcome] if agreed or neg.outcome != "ongoing" else 0
-    share_points = round(40 * share)
-    built = neg.meters["trust"] - start["trust"]
-    trust_points = min(TRUST_POINTS_MAX, round(max(0, built) / 3))
+    parts = score_parts(persona, neg.outcome, agreed, start["trust"], neg.meters["trust"])
+    (_, outcome_points, _), (_, share_points, _), (_, trust_points, _) = parts
+    share = share_of(persona, agreed)
     score = outcome_points + share_points + trust_points
     rule = (
         f"{outcome_points} for the outcome ({neg.outcome}{'' if agreed else ', nothing agreed'}) + "
@@ -82,13 +81,31 @@ def debrief(neg: Negotiation) -> Debrief:
         missed=missed,
         secured=[persona.items[i].label for i in secured_ids],
         conceded=[persona.items[i].label for i in conceded_ids],
-        score_parts=(
-            (f"outcome: {neg.outcome}{'' if agreed else ', nothing agreed'}", outcome_points, 40),
-            (f"value secured: {share:.0%} of what changed hands, by their values", share_points, 40),
-            (
-                f"trust built: {start['trust']} to {neg.meters['trust']}, a point for every 3",
-                trust_points,
-                20,
-            ),
-        ),
+        score_parts=parts,
+    )
+
+
+def share_of(persona: Playbook, agreements: Sequence[Exchange]) -> float:
+    """Return the trainee's share of what changed hands, by the delegation's own values (0 to 1)."""
+    secured = set().union(*(e.persona_gives for e in agreements)) if agreements else set()
+    conceded = set().union(*(e.user_gives for e in agreements)) if agreements else set()
+    got = sum(persona.items[i].value for i in secured if i in persona.items)
+    gave = sum(persona.items[i].value for i in conceded if i in persona.items)
+    return got / (got + gave) if got + gave else 0.0
+
+
+def score_parts(
+    persona: Playbook, outcome: str, agreements: Sequence[Exchange], start_trust: int, end_trust: int
+) -> tuple[tuple[str, int, int], ...]:
+    """Return the score's parts, (what it is for, points, most possible): they add up to the score.
+
+    Computed from what a session reached, so a saved dialogue is scored the same way as a live one.
+    """
+    share = share_of(persona, agreements)
+    outcome_points = OUTCOME_POINTS.get(outcome, 0) if agreements or outcome != "ongoing" else 0
+    trust_points = min(TRUST_POINTS_MAX, round(max(0, end_trust - start_trust) / 3))
+    return (
+        (f"outcome: {outcome}{'' if agreements else ', nothing agreed'}", outcome_points, 40),
+        (f"value secured: {share:.0%} of what changed hands, by their values", round(40 * share), 40),
+        (f"trust built: {start_trust} to {end_trust}, a point for every 3", trust_points, TRUST_POINTS_MAX),
     )

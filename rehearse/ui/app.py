@@ -197,6 +197,11 @@ class RehearseApp(App[None]):
         """Save this trainee's sessions (and progress) under their folder, then show the picker."""
         import os
 
+        try:
+            message.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.notify(f"Cannot create {message.folder}: {exc.strerror}", severity="error", markup=False)
+            return
         self.trainee = message.name
         self.save_dir = message.folder
         os.environ["REHEARSE_DATA_DIR"] = str(message.folder)  # this tab's process only
