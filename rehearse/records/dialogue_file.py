@@ -135,27 +135,22 @@ class Dialogue:
 
 
 def effective_turns(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the turns standing after these entries (each rewind drops the turns it took back).
-
-    Linear in the entries: each one only cuts the list's tail in place.
-    """
-    turns: list[dict[str, Any]] = []
-    for entry in entries:
-        if "event" in entry:
-            to_turn = entry.get("to_turn")
-            del turns[to_turn if isinstance(to_turn, int) and not isinstance(to_turn, bool) else len(turns) :]
-        else:
-            number = entry.get("turn")
-            at = number - 1 if isinstance(number, int) and not isinstance(number, bool) else len(turns)
-            del turns[max(at, 0) :]
-            turns.append(entry)
-    return turns
+    """Return the turns standing after these entries (each rewind drops the turns it took back)."""
+    return _standing(entries)[0]
 
 
 def taken_back(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the turns a rewind took back (Ctrl+Z, /undo), in the order they were played.
 
     A corrected turn replaces its earlier record without a rewind, so it is not taken back.
+    """
+    return _standing(entries)[1]
+
+
+def _standing(entries: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return the turns standing and those taken back by rewinds.
+
+    Linear in the entries: each one only cuts the list's tail in place.
     """
     turns: list[dict[str, Any]] = []
     dropped: list[dict[str, Any]] = []
@@ -170,7 +165,7 @@ def taken_back(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             at = number - 1 if isinstance(number, int) and not isinstance(number, bool) else len(turns)
             del turns[max(at, 0) :]
             turns.append(entry)
-    return dropped
+    return turns, dropped
 
 
 def _read_text(path: Path) -> str:

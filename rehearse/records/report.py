@@ -9,7 +9,6 @@ replaying it). Cut-off or invalid files are listed and skipped.
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,9 +19,9 @@ from typing import Any
 from rehearse.content.playbook import Playbook
 from rehearse.engine.ledger import Exchange
 from rehearse.errors import RehearseError
+from rehearse.records.charts import svg_chart
 from rehearse.records.dialogue_file import read_dialogue
 
-SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 NO_NAME = "(no name)"
 
 
@@ -183,25 +182,15 @@ def report_markdown(report: ClassReport) -> str:
 
 def report_html(report: ClassReport) -> str:
     """Return the report as one self-contained HTML page, with an SVG chart of scores per trainee."""
-    import pygal
-
     e = html.escape
-    chart = pygal.Box(
-        width=760,
-        height=320,
-        range=(0, 100),
-        show_legend=False,
-        disable_xml_declaration=True,
-        js=[],
-        no_prefix=True,
-    )
-    chart.title = "Scores per trainee (all personas)"
     by_trainee: dict[str, list[int]] = {}
     for trainee, _, tally in _rows(report):
         by_trainee.setdefault(trainee, []).extend(tally.scores)
-    for trainee, scores in by_trainee.items():
-        chart.add(trainee, scores)
-    svg = SCRIPT.sub("", chart.render(is_unicode=True)) if by_trainee else "<p>No dialogues.</p>"
+    svg = (
+        svg_chart("box", "Scores per trainee (all personas)", list(by_trainee.items()), width=760, height=320)
+        if by_trainee
+        else "<p>No dialogues.</p>"
+    )
     rows = "".join(
         f"<tr><td>{e(trainee)}</td><td>{e(persona)}</td><td>{t.sessions}</td><td>{t.outcomes['agreement']}</td>"
         f"<td>{t.outcomes['derailed']}</td><td>{t.mean:.0f}</td><td>{t.turns}</td><td>{t.hints}</td>"
