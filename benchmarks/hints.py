@@ -14,7 +14,7 @@ import time
 
 from rehearse import Negotiation, load_persona
 
-PERSONAS = ("dprk", "usa", "rok", "china", "harbor")
+PERSONAS = ("dprk", "usa", "rok", "china", "harbor", "japan", "russia", "rok_ally")
 
 
 def main() -> None:

@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from rehearse import Negotiation, load_persona
 from rehearse.cli import cli
 from rehearse.content.drills import load_drill
+from rehearse.content.registry import available_personas
 
 ROOT = Path(__file__).resolve().parent.parent
-PERSONAS = ("dprk", "usa", "rok", "china", "harbor")
+PERSONAS = tuple(entry.id for entry in available_personas())  # every shipped delegation
 
 
 @pytest.mark.parametrize("persona_id", PERSONAS)
