@@ -118,9 +118,17 @@ def play(
 )
 @click.option("--no-save", is_flag=True, help="Do not save the dialogue.")
 def chat(persona: str, seed: int, save_dir: Path | None, no_save: bool) -> None:
-    """Negotiate in plain lines on stdin/stdout (no TUI)."""
+    """Negotiate in plain lines on stdin/stdout (no TUI); PERSONA may be a table (six-party)."""
     from rehearse.chat import ChatIO, run_chat
+    from rehearse.content.tables import load_table, resolve_table
 
+    table = resolve_table(persona)
+    if table is not None:
+        from rehearse.table_chat import run_table_chat
+
+        with _user_errors():
+            run_table_chat(load_table(table), seed, _save_dir(save_dir, no_save), sys.stdin, sys.stdout)
+        return
     with _user_errors():
         playbook = _persona(persona)
         io = ChatIO(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())

@@ -144,7 +144,13 @@ def test_explore_reports_a_reply_said_again_within_five_turns(starter: Path) -> 
 
 
 @pytest.mark.parametrize(
-    ("schema", "pattern"), [("playbook", "personas/*.yaml"), ("drill", "dialogues/drills/*.yaml")]
+    ("schema", "pattern"),
+    [
+        ("playbook", "personas/*.yaml"),
+        ("drill", "dialogues/drills/*.yaml"),
+        ("table", "personas/tables/*.yaml"),
+        ("table", "tests/tables/*.yaml"),
+    ],
 )
 def test_shipped_content_matches_the_json_schemas(schema: str, pattern: str) -> None:
     spec = json.loads((ROOT / "docs" / "schema" / f"{schema}.schema.json").read_text())

@@ -49,6 +49,7 @@ def lint(playbook: Playbook) -> list[Problem]:
 def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
     """Return every problem in the playbooks and drills under ``paths`` and how many files were read."""
     from rehearse.content.drills import is_drill_file, load_drill
+    from rehearse.content.tables import load_table, looks_like_table
 
     files = _files(paths)
     problems: list[Problem] = []
@@ -56,6 +57,8 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
         try:
             if is_drill_file(path):
                 load_drill(path)
+            elif looks_like_table(path):
+                load_table(path)
             else:
                 problems.extend(lint(load_playbook(path, thorough=True)))
         except ContentError as exc:

@@ -20,7 +20,7 @@ from rehearse.engine.machine import PersonaMachine, SessionModel, machine_for
 from rehearse.engine.moves import MOVE_KINDS, Move, checked_move
 from rehearse.engine.play import REPEATED, Interpretation, interpret, worth_closing
 from rehearse.engine.replies import TurnFacts, say_reply
-from rehearse.engine.strategy import NO_OFFER, Assessment, Bargainer
+from rehearse.engine.strategy import Assessment, Bargainer, judge
 from rehearse.engine.turns import Reason, Turn, describe_exchange, describe_move
 from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
 from rehearse.reading.reader import Reading, reader_for
@@ -144,6 +144,16 @@ class Negotiation:
             raise EmptyMessageError("the message is empty; type what you want to say")
         return self._play(text)
 
+    def nudge(self, changes: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+        """Move meters from outside these talks (another party at a table); return what changed."""
+        moved = []
+        for meter, delta in changes:
+            if meter in self._meters:
+                before = self._meters[meter]
+                self._meters[meter] = min(100, max(0, before + delta))
+                moved.append((meter, self._meters[meter] - before))
+        return tuple(moved)
+
     def hint(self, n: int = 3) -> list[Hint]:
         """Return up to ``n`` suggestions for the next message, best first; never changes the session."""
         from rehearse.engine.coach import hints
@@ -218,7 +228,8 @@ class Negotiation:
             self._closing = False
         self._counts[played.kind] += 1
         self._streak = self._streak + 1 if played.kind in ("demand", "threat") else 0
-        assessment, proposal = self._judge(played, number)
+        nothing_open = self._table is None and not self._closing
+        assessment, proposal = judge(self._bargainer, played, self.agreed_items, number, nothing_open)
         context = self._context(played, number, assessment, proposal, reading.topic, plan, reading)
         rule = self._machine.fire(self._model, f"move_{played.kind}", context)
         reasons: list[Reason] = []
@@ -292,28 +303,6 @@ class Negotiation:
         next_step = self._bargainer.next_step(self._agreed, turn + 1)
         self._closing = worth_closing(self._exchanges, self._phase, next_step)
         return self._closing
-
-    def _judge(self, move: Move, turn: int) -> tuple[Assessment, Exchange | None]:
-        agreed = self.agreed_items
-        b = self._bargainer
-        if move.kind == "reciprocal":
-            assessment = b.assess(move.gives, move.asks, agreed, turn)
-            if assessment.verdict == "accept":  # acceptable as it stands: a counter is the offer itself
-                return assessment, b.exchange(move.gives - agreed, move.asks - agreed, "persona", turn)
-            return assessment, assessment.counter
-        if move.kind == "question" and move.asks:
-            open_phase = b.open_phase(agreed)
-            wanted = frozenset(i for i in move.asks - agreed if self.persona.items[i].phase <= open_phase)
-            premature = wanted != move.asks - agreed
-            proposal = b.balance(frozenset(), wanted, agreed, turn) if wanted or premature else None
-            return Assessment("none", 0.0, False, premature, None), proposal
-        if move.kind == "question" and move.gives:
-            return NO_OFFER, b.answer_floated(move.gives - agreed, agreed, turn)
-        if move.kind == "concession":
-            return NO_OFFER, b.next_step(agreed | move.gives, turn)
-        if move.kind == "accept" and self._table is None and not self._closing:
-            return NO_OFFER, b.next_step(agreed, turn)
-        return NO_OFFER, None
 
     def _context(
         self,

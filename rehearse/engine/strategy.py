@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rehearse.content.playbook import Item, Playbook
 from rehearse.engine.ledger import Exchange
+from rehearse.moves import Move
 
 
 @dataclass(frozen=True)
@@ -158,3 +159,30 @@ class Bargainer:
         if closing:
             return min(closing, key=lambda i: (i.value, i.id))
         return max(group, key=lambda i: (i.value, i.id))
+
+
+def judge(
+    b: Bargainer, move: Move, agreed: frozenset[str], turn: int, nothing_open: bool
+) -> tuple[Assessment, Exchange | None]:
+    """Return the persona's reading of a move and the exchange it would propose in answer, if any.
+
+    ``nothing_open``: no proposal is on the table and no closing has been proposed.
+    """
+    if move.kind == "reciprocal":
+        assessment = b.assess(move.gives, move.asks, agreed, turn)
+        if assessment.verdict == "accept":  # acceptable as it stands: a counter is the offer itself
+            return assessment, b.exchange(move.gives - agreed, move.asks - agreed, "persona", turn)
+        return assessment, assessment.counter
+    if move.kind == "question" and move.asks:
+        open_phase = b.open_phase(agreed)
+        wanted = frozenset(i for i in move.asks - agreed if b.items[i].phase <= open_phase)
+        premature = wanted != move.asks - agreed
+        proposal = b.balance(frozenset(), wanted, agreed, turn) if wanted or premature else None
+        return Assessment("none", 0.0, False, premature, None), proposal
+    if move.kind == "question" and move.gives:
+        return NO_OFFER, b.answer_floated(move.gives - agreed, agreed, turn)
+    if move.kind == "concession":
+        return NO_OFFER, b.next_step(agreed | move.gives, turn)
+    if move.kind == "accept" and nothing_open:
+        return NO_OFFER, b.next_step(agreed, turn)
+    return NO_OFFER, None

@@ -1,0 +1,191 @@
+"""A table of several delegations: the trainee leads one side and addresses one party at a time.
+
+Each party is a persona with its own machine, meters, items and replies (a ``Negotiation``). A
+message goes to the party it names first ("@china ...", "Beijing, would you ...") or, naming none,
+to the whole table, where the chair answers. After the addressed party's reply, the table's links
+fire: a move of these kinds, naming these items, draws a word from another party and moves its
+meters (at most two reactions a turn). When every party has agreed its minimum of exchanges, the
+chair proposes a joint statement; it is adopted when the trainee accepts it before the table and
+every party still at the table accepts. A party that walks out ends the table only when the table
+cannot close without it. Deterministic: the same table, seed and messages give the same turns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rehearse.content.tables import MAX_REACTIONS, TableSpec
+from rehearse.engine.negotiation import Negotiation, Turn
+from rehearse.errors import EmptyMessageError, SessionEndedError
+
+ADDRESS = re.compile(r"^\s*@([a-z][a-z0-9_-]*)[\s,:]*", re.IGNORECASE)
+ACCEPT_WORDS = re.compile(r"\b(?:joint statement|statement|we accept|we agree|agreed|adopt)\b", re.IGNORECASE)
+TABLE = "table"
+"""The address of a message to the whole table."""
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """A word from a party the message was not addressed to, and what it did to its meters."""
+
+    party: str
+    text: str
+    changes: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class TableTurn:
+    """One table turn: who was addressed, their turn, the reactions, and where the table stands."""
+
+    number: int
+    say: str
+    party: str
+    turn: Turn | None
+    reactions: tuple[Reaction, ...]
+    state: str
+    outcome: str
+    notice: str = ""
+    """What the chair or the table says beyond the reply (a joint statement proposed, adopted)."""
+
+
+@dataclass
+class TableSession:
+    """Several negotiations at one table, played one message at a time."""
+
+    spec: TableSpec
+    seed: int = 0
+    turns: list[TableTurn] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        self.parties = {
+            pid: Negotiation(party.persona, seed=self.seed * 1009 + index)
+            for index, (pid, party) in enumerate(sorted(self.spec.parties.items()))
+        }
+        self.state = "talking"
+        self.outcome = "ongoing"
+        self.turns = []
+
+    def address(self, text: str) -> tuple[str, str]:
+        """Return (party or 'table', the message without its address)."""
+        match = ADDRESS.match(text)
+        if match and match.group(1).lower() in self.spec.parties:
+            return match.group(1).lower(), text[match.end() :]
+        lowered = text.lstrip().lower()
+        for pid, party in self.spec.parties.items():
+            for name in sorted({pid, party.name.lower(), *party.aliases}, key=len, reverse=True):
+                if lowered.startswith(name) and lowered[len(name) : len(name) + 1] in (",", ":"):
+                    return pid, text.lstrip()[len(name) + 1 :]
+        return TABLE, text
+
+    def say(self, text: str) -> TableTurn:
+        """Play one message at the table and return the table turn."""
+        if self.outcome != "ongoing":
+            raise SessionEndedError(f"the table has ended ({self.outcome}); start a new one to continue")
+        if not text.strip():
+            raise EmptyMessageError("the message is empty; type what you want to say")
+        party, body = self.address(text)
+        number = len(self.turns) + 1
+        if party == TABLE and self.state == "closing" and ACCEPT_WORDS.search(body):
+            return self._record(self._adopt(text, number))
+        speaker = self.spec.chair if party == TABLE else party
+        neg = self.parties[speaker]
+        if neg.outcome != "ongoing":
+            who = self.spec.parties[speaker].name
+            return self._record(
+                TableTurn(
+                    number, text, speaker, None, (), self.state, self.outcome, f"{who} has left the table."
+                )
+            )
+        turn = neg.say(body if body.strip() else text)
+        reactions = self._reactions(speaker, turn)
+        notice = self._after(speaker)
+        return self._record(
+            TableTurn(number, text, speaker, turn, reactions, self.state, self.outcome, notice)
+        )
+
+    def _record(self, turn: TableTurn) -> TableTurn:
+        self.turns.append(turn)
+        return turn
+
+    def _reactions(self, speaker: str, turn: Turn) -> tuple[Reaction, ...]:
+        items = turn.move.gives | turn.move.asks
+        found: list[Reaction] = []
+        for link in self.spec.links:
+            if len(found) >= MAX_REACTIONS:
+                break
+            target = self.parties.get(link.target)
+            if (
+                target is None
+                or target.outcome != "ongoing"
+                or not link.fires(speaker, turn.move.kind, items)
+            ):
+                continue
+            changes = target.nudge(link.effects)
+            party = self.spec.parties[link.target]
+            text = link.say.replace("{leader}", party.persona.leader).replace("{name}", party.name)
+            found.append(Reaction(link.target, text, changes))
+        return tuple(found)
+
+    def _after(self, speaker: str) -> str:
+        """Update the table after a turn: a walk-out that ends it, or the chair's joint statement."""
+        left = [pid for pid, neg in self.parties.items() if neg.outcome == "derailed"]
+        vital = [pid for pid in left if self.spec.parties[pid].minimum > 0]
+        if vital:
+            self.state, self.outcome = "derailed", "derailed"
+            names = ", ".join(self.spec.parties[p].name for p in vital)
+            return f"{names} left, and the table cannot close without them: the talks are over."
+        notice = ""
+        if speaker in left:
+            notice = f"{self.spec.parties[speaker].name} has left the table; the others stay."
+        if self.state == "talking" and self.ready():
+            self.state = "closing"
+            chair = self.spec.parties[self.spec.chair]
+            notice = (
+                f"{chair.persona.leader}, in the chair, proposes a joint statement on what the parties "
+                "have agreed. Accept it before the table to adopt it."
+            )
+        return notice
+
+    def ready(self) -> bool:
+        """Return whether every party still at the table has agreed its minimum of exchanges."""
+        return all(
+            len(self.parties[pid].ledger) >= party.minimum
+            for pid, party in self.spec.parties.items()
+            if self.parties[pid].outcome == "ongoing" or party.minimum > 0
+        )
+
+    def _adopt(self, text: str, number: int) -> TableTurn:
+        """Put the joint statement to every party still at the table; adopt it if none refuses."""
+        refusing = [
+            self.spec.parties[pid].name
+            for pid, neg in self.parties.items()
+            if neg.outcome == "ongoing" and neg.meters.get("tension", 0) >= 80
+        ]
+        if refusing:
+            notice = f"{', '.join(refusing)} will not sign while tension runs this high."
+            return TableTurn(number, text, TABLE, None, (), self.state, self.outcome, notice)
+        self.state, self.outcome = "agreement", "agreement"
+        signers = ", ".join(
+            self.spec.parties[p].name for p, n in self.parties.items() if n.outcome == "ongoing"
+        )
+        return TableTurn(
+            number,
+            text,
+            TABLE,
+            None,
+            (),
+            self.state,
+            self.outcome,
+            f"The joint statement is adopted: {signers} sign.",
+        )
+
+    def rewind(self, n: int) -> None:
+        """Return the table to just after turn ``n`` (0 = the start), replaying deterministically."""
+        said = [t.say for t in self.turns[:n]]
+        self._reset()
+        for text in said:
+            self.say(text)

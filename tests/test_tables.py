@@ -1,0 +1,136 @@
+"""Tables of several delegations: addressing, reactions, the joint statement, walk-outs, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rehearse.cli import cli
+from rehearse.content.tables import load_table
+from rehearse.engine.table import TableSession
+from rehearse.errors import ContentError
+
+HERE = Path(__file__).resolve().parent
+TWO = HERE / "tables" / "two-party.yaml"
+OFFER_DPRK = "@dprk If you halt ICBM tests, we will scale down the joint exercises."
+OFFER_CHINA = "Beijing, if you press Pyongyang to freeze its tests, we will suspend the spring exercises."
+
+
+def table(seed: int = 0) -> TableSession:
+    return TableSession(load_table(TWO), seed)
+
+
+def test_a_message_goes_to_the_party_it_names_or_to_the_chair() -> None:
+    t = table()
+    assert t.address("@china What do you need?") == ("china", "What do you need?")
+    assert t.address("Pyongyang, what would you want?")[0] == "dprk"
+    assert t.address("What does everyone want?") == ("table", "What does everyone want?")
+    turn = t.say("What does everyone want?")
+    assert turn.party == "china" and turn.turn is not None  # the chair answers the table
+
+
+def test_a_move_to_one_party_draws_a_reaction_that_moves_another() -> None:
+    t = table()
+    before = dict(t.parties["china"].meters)
+    turn = t.say("@dprk Denuclearize by Friday or we will use force.")
+    assert turn.turn is not None and turn.turn.move.kind == "threat"
+    (reaction,) = turn.reactions
+    assert reaction.party == "china" and "Beijing's work harder" in reaction.text
+    assert t.parties["china"].meters["trust"] == before["trust"] - 5
+    assert dict(reaction.changes) == {"trust": -5, "tension": 6}
+
+
+def test_the_chair_proposes_a_joint_statement_and_the_table_adopts_it() -> None:
+    t = table()
+    t.say(OFFER_DPRK)
+    t.say("@dprk Agreed.")
+    assert t.state == "talking"
+    t.say(OFFER_CHINA)
+    if t.state != "closing":
+        t.say("@china Agreed.")
+    assert t.state == "closing" and "joint statement" in t.turns[-1].notice
+    last = t.say("We accept the joint statement.")
+    assert t.outcome == "agreement" and "adopted" in last.notice
+
+
+def test_a_walkout_of_a_party_the_table_needs_ends_it() -> None:
+    t = table()
+    for _ in range(3):
+        if t.outcome == "ongoing":
+            t.say("@dprk You must disarm first.")
+    assert t.parties["dprk"].outcome == "derailed"
+    assert t.outcome == "derailed" and "cannot close without them" in t.turns[-1].notice
+
+
+def test_same_table_seed_and_messages_give_the_same_turns_and_rewind_replays() -> None:
+    a, b = table(3), table(3)
+    for message in (OFFER_DPRK, "@dprk Agreed.", OFFER_CHINA):
+        assert a.say(message) == b.say(message)
+    replies = [t.turn.reply for t in a.turns if t.turn]
+    a.rewind(1)
+    assert len(a.turns) == 1 and a.say("@dprk Agreed.").turn.reply == replies[1]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("chair: china", "chair: chna", "unknown chair 'chna'; did you mean 'china'?"),
+        (
+            "  - from: dprk\n    kinds: [threat]",
+            "  - from: dprkk\n    kinds: [threat]",
+            "unknown party 'dprkk'",
+        ),
+        ("items: [exercise_limits]", "items: [exercise_limit]", "'exercise_limit' is not an item of dprk"),
+        ("kinds: [threat]", "kinds: [thret]", "unknown move kind 'thret'"),
+        ("persona: china", "persona: chinaa", "unknown persona 'chinaa'"),
+    ],
+)
+def test_a_bad_table_is_reported_with_lines_and_suggestions(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    text = TWO.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "t.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_table(path)
+    assert any(message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def test_chat_plays_a_table_and_saves_every_reply(tmp_path: Path) -> None:
+    stdin = f"{OFFER_DPRK}\n/parties\n@dprk Agreed.\n"
+    result = CliRunner().invoke(cli, ["chat", str(TWO), "--save-dir", str(tmp_path)], input=stdin)
+    assert result.exit_code == 0, result.output
+    assert "[the DPRK delegation]" in result.output and "[the Chinese delegation]" in result.output
+    assert "@dprk: bargaining" in result.output
+    import json
+
+    (saved,) = tmp_path.glob("two-party-*.jsonl")
+    lines = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["table"] == "two-party" and lines[1]["party"] == "dprk"
+    assert lines[1]["reactions"][0]["party"] == "china"
+
+
+def test_the_six_party_table_reaches_a_joint_statement_in_under_twenty_turns() -> None:
+    from rehearse.content.tables import tables_dir
+
+    t = TableSession(load_table(tables_dir() / "six-party.yaml"), 0)
+    assert set(t.parties) == {"dprk", "china", "rok", "japan", "russia"}
+    for message in [
+        "@dprk If you halt ICBM tests, we will scale down the joint exercises.",
+        "@dprk Agreed.",
+        "Beijing, if you press Pyongyang to freeze its tests, we will suspend the spring exercises.",
+        "@china Agreed.",
+        "Seoul, if you join a common position at the table, we will consult you before any deal with Pyongyang.",
+        "@rok Agreed.",
+        "Tokyo, if you step up ship inspections and asset freezes, we will raise the abductees in every round.",
+        "@japan Agreed.",
+    ]:
+        t.say(message)
+    assert t.state == "closing"
+    t.say("We accept the joint statement.")
+    assert t.outcome == "agreement" and len(t.turns) <= 20
+    reacted = {r.party for turn in t.turns for r in turn.reactions}
+    assert {"rok", "china"} <= reacted  # an offer to one party drew words from others
