@@ -52,12 +52,12 @@ def poll(ready: Callable[[], bool], seconds: float = 10.0) -> None:
 
 
 def dprk_position() -> int:
-    """Return how many options come before dprk in the persona picker (personas, then their drills)."""
+    """Return how many options come before dprk in the picker (tables, then personas with their drills)."""
     from rehearse.content.registry import available_personas
-    from rehearse.ui.app import bundled_drills
+    from rehearse.ui.app import bundled_drills, bundled_tables
 
     drills = bundled_drills()
-    position = 0
+    position = len(bundled_tables())  # the tables come first
     for entry in available_personas():
         if entry.id == "dprk":
             return position
@@ -94,28 +94,30 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
         wait_for(port)
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_timeout(2500)  # the tab's own process starts and paints
-            page.mouse.click(640, 404)  # the name box: the terminal takes the keyboard
-            page.keyboard.type("Alice O'Brien")
-            page.keyboard.press("Enter")
-            folder = root / "alice-o-brien"
-            poll(folder.is_dir)  # the name was taken: the trainee's folder exists
-            page.wait_for_timeout(300)
-            for _ in range(dprk_position()):
-                page.keyboard.press("ArrowDown")
-            page.keyboard.press("Enter")  # dprk: its briefing
-            page.wait_for_timeout(700)
-            page.keyboard.press("Enter")  # begin: the dialogue file is created
-            poll(lambda: any(folder.glob("dprk-*.jsonl")))
-            page.wait_for_timeout(300)
-            page.keyboard.type("If you halt ICBM tests, we will scale down the joint exercises.")
-            page.keyboard.press("Enter")
-            lines = dialogue_with_a_reply(folder)
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(tmp_path / "browser.png"))
-            browser.close()
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_timeout(2500)  # the tab's own process starts and paints
+                page.mouse.click(640, 404)  # the name box: the terminal takes the keyboard
+                page.keyboard.type("Alice O'Brien")
+                page.keyboard.press("Enter")
+                folder = root / "alice-o-brien"
+                poll(folder.is_dir)  # the name was taken: the trainee's folder exists
+                page.wait_for_timeout(300)
+                for _ in range(dprk_position()):
+                    page.keyboard.press("ArrowDown")
+                page.keyboard.press("Enter")  # dprk: its briefing
+                page.wait_for_timeout(700)
+                page.keyboard.press("Enter")  # begin: the dialogue file is created
+                poll(lambda: any(folder.glob("dprk-*.jsonl")))
+                page.wait_for_timeout(300)
+                page.keyboard.type("If you halt ICBM tests, we will scale down the joint exercises.")
+                page.keyboard.press("Enter")
+                lines = dialogue_with_a_reply(folder)
+                page.wait_for_timeout(800)
+                page.screenshot(path=str(tmp_path / "browser.png"))
+            finally:
+                browser.close()  # never left running, whatever failed
         assert lines[0]["persona"] == "dprk" and lines[0]["trainee"] == "Alice O'Brien"
         assert lines[1]["move"]["kind"] == "reciprocal"  # type: ignore[index]
         assert (tmp_path / "browser.png").stat().st_size > 10_000

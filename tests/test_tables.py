@@ -134,3 +134,17 @@ def test_the_six_party_table_reaches_a_joint_statement_in_under_twenty_turns() -
     assert t.outcome == "agreement" and len(t.turns) <= 20
     reacted = {r.party for turn in t.turns for r in turn.reactions}
     assert {"rok", "china"} <= reacted  # an offer to one party drew words from others
+
+
+def test_following_the_table_hint_adopts_a_joint_statement_within_twenty_turns() -> None:
+    from rehearse.content.tables import tables_dir
+
+    t = TableSession(load_table(tables_dir() / "six-party.yaml"), 0)
+    while t.outcome == "ongoing" and len(t.turns) < 20:
+        found = t.hint()
+        assert found is not None
+        text, why = found
+        assert text.startswith("@") or "joint statement" in text
+        assert why.endswith(".")
+        t.say(text)
+    assert t.outcome == "agreement", [(x.party, x.notice) for x in t.turns]

@@ -189,3 +189,29 @@ class TableSession:
         self._reset()
         for text in said:
             self.say(text)
+
+    def hint(self) -> tuple[str, str] | None:
+        """Return (message, why) for the best next move at the table, addressed to its party.
+
+        Each party still at the table is asked for its best hint; a party short of its minimum
+        comes first, then the best score. ``None`` when the table has ended.
+        """
+        if self.outcome != "ongoing":
+            return None
+        if self.state == "closing":
+            return (
+                "We accept the joint statement.",
+                "Every delegation has agreed its step: adopt the statement.",
+            )
+        best: tuple[tuple[bool, float], str, str] | None = None
+        for pid, neg in sorted(self.parties.items()):
+            if neg.outcome != "ongoing":
+                continue
+            found = neg.hint(1)
+            if not found:
+                continue
+            short = len(neg.ledger) < self.spec.parties[pid].minimum
+            key = (short, found[0].score)
+            if best is None or key > best[0]:
+                best = (key, f"@{pid} {found[0].text}", f"{self.spec.parties[pid].name}: {found[0].why}")
+        return (best[1], best[2]) if best else None

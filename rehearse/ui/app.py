@@ -13,13 +13,14 @@ from textual.screen import Screen
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen
+from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen, TableChosen
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
 from rehearse.ui.workarounds import install as install_workarounds
 
 if TYPE_CHECKING:
     from rehearse.content.drills import Drill
+    from rehearse.content.tables import TableSpec
     from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.progress import Progress
     from rehearse.records.session import RecordedSession
@@ -48,10 +49,12 @@ class RehearseApp(App[None]):
         drill: Drill | None = None,
         progress: tuple[Progress, str] | None = None,
         classroom: Path | None = None,
+        table: TableSpec | None = None,
     ) -> None:
         super().__init__()
         self.progress = progress
         self.classroom = classroom
+        self.start_table = table
         self.trainee: str | None = None
         self.start_drill_with = drill
         self.start_persona = persona
@@ -63,7 +66,9 @@ class RehearseApp(App[None]):
 
     def on_mount(self) -> None:
         """Open a replay, the list of saved dialogues, a session, or the persona picker."""
-        if self.classroom is not None:
+        if self.start_table is not None:
+            self.open_table(self.start_table)
+        elif self.classroom is not None:
             from rehearse.ui.screens.name import NameScreen
 
             self.push_screen(NameScreen(self.classroom))
@@ -132,7 +137,28 @@ class RehearseApp(App[None]):
                 personas.append(load_persona(str(entry.path)))
             except RehearseError as exc:
                 problems.append(f"{entry.id}: cannot be loaded: {exc}")
-        return PickerScreen(personas, problems, bundled_drills())
+        return PickerScreen(personas, problems, bundled_drills(), bundled_tables())
+
+    def on_table_chosen(self, message: TableChosen) -> None:
+        """Open the table picked on the picker screen."""
+        from rehearse.content.tables import load_table
+
+        try:
+            spec = load_table(message.path)
+        except RehearseError as exc:
+            self.notify(f"Cannot open the table: {exc}", severity="error", markup=False)
+            return
+        self.open_table(spec)
+
+    def open_table(self, spec: TableSpec) -> None:
+        """Start a table session (saved like any session)."""
+        from rehearse.ui.screens.table import TableScreen
+
+        screen = TableScreen(spec, self.seed, self.save_dir)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def on_drill_chosen(self, message: DrillChosen) -> None:
         """Start the drill picked on the picker screen."""
@@ -289,10 +315,14 @@ install_workarounds()
 
 
 def make_app(
-    persona: Playbook | None = None, seed: int = 0, save_dir: Path | None = None, drill: Drill | None = None
+    persona: Playbook | None = None,
+    seed: int = 0,
+    save_dir: Path | None = None,
+    drill: Drill | None = None,
+    table: TableSpec | None = None,
 ) -> RehearseApp:
-    """Build the app for live rehearsal (or a live drill); shared by the CLI and the tests."""
-    return RehearseApp(persona, seed, save_dir, drill=drill)
+    """Build the app for live rehearsal (a live drill, or a table); shared by the CLI and the tests."""
+    return RehearseApp(persona, seed, save_dir, drill=drill, table=table)
 
 
 def make_progress_app(progress: Progress, source: str) -> RehearseApp:
@@ -303,6 +333,22 @@ def make_progress_app(progress: Progress, source: str) -> RehearseApp:
 def make_classroom_app(root: Path) -> RehearseApp:
     """Build the app for one browser tab of ``rehearse serve``: a name first, then the picker."""
     return RehearseApp(classroom=root)
+
+
+def bundled_tables() -> list[tuple[Path, str]]:
+    """Return the shipped tables as (file, title), read from their top-level keys."""
+    from rehearse.content.tables import tables_dir
+    from rehearse.content.yamlsource import read_yaml_file
+
+    found = []
+    for path in sorted(tables_dir().glob("*.yaml")):
+        try:
+            data, _ = read_yaml_file(path)
+        except RehearseError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("table"), str):
+            found.append((path, str(data.get("title") or data["table"])))
+    return found
 
 
 def bundled_drills() -> dict[str, list[tuple[Path, str]]]:

@@ -18,6 +18,13 @@ class PersonaChosen(Message):
 
 
 @dataclass
+class TableChosen(Message):
+    """The user picked a table of several delegations."""
+
+    path: Path
+
+
+@dataclass
 class DrillChosen(Message):
     """The user picked a drill file to play live."""
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rehearse.content.playbook import Playbook
-from rehearse.ui.messages import DrillChosen, PersonaChosen
+from rehearse.ui.messages import DrillChosen, PersonaChosen, TableChosen
 
 
 def _summary(persona: Playbook) -> Text:
@@ -36,12 +36,17 @@ class PickerScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
 
     def __init__(
-        self, personas: list[Playbook], problems: list[str], drills: dict[str, list[tuple[Path, str]]]
+        self,
+        personas: list[Playbook],
+        problems: list[str],
+        drills: dict[str, list[tuple[Path, str]]],
+        tables: list[tuple[Path, str]] | None = None,
     ) -> None:
         super().__init__()
         self.personas = personas
         self.problems = problems
         self.drills = drills
+        self.tables = tables or []
 
     def compose(self) -> ComposeResult:
         """List the personas."""
@@ -50,6 +55,18 @@ class PickerScreen(Screen[None]):
         )
         options: list[Option] = []
         self._drill_paths: dict[str, Path] = {}
+        self._table_paths: dict[str, Path] = {}
+        for index, (path, title) in enumerate(self.tables):
+            key = f"table:{index}"
+            self._table_paths[key] = path
+            options.append(
+                Option(
+                    Text.assemble(
+                        ("table  ", "bold"), (title, "bold"), ("  several delegations at once", "dim")
+                    ),
+                    id=key,
+                )
+            )
         for persona in self.personas:
             options.append(Option(_summary(persona), id=persona.id))
             for index, (path, title) in enumerate(self.drills.get(persona.id, [])):
@@ -67,6 +84,9 @@ class PickerScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Start a session with the chosen persona."""
+        if event.option.id in self._table_paths:
+            self.post_message(TableChosen(self._table_paths[event.option.id]))
+            return
         if event.option.id in self._drill_paths:
             self.post_message(DrillChosen(self._drill_paths[event.option.id]))
             return

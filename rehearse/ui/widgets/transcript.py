@@ -27,6 +27,10 @@ class Transcript(VerticalScroll):
         them = Text.assemble((f"{delegation}  ", "bold"), turn.reply)
         self._show(self.mount(Line(you, classes="you"), Line(them, classes="them")))
 
+    def mount_lines(self, lines: list[tuple[str, Text]]) -> None:
+        """Append lines, each with its class (a table turn: the message, the reply, the reactions)."""
+        self._show(self.mount(*(Line(text, classes=kind) for kind, text in lines)))
+
     def add_note(self, text: str, kind: str = "note") -> None:
         """Append a line from rehearse itself (banner, notice)."""
         self._show(self.mount(Line(Text(text), classes=kind)))
