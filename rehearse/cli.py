@@ -107,15 +107,13 @@ def play(
             drill = load_drill(drill_file)
             _run_app(make_app(None, drill.seed, _save_dir(save_dir, no_save), drill=drill))
         return
-    from rehearse.content.tables import load_table, resolve_table
+    from rehearse.content.tables import resolve_table
 
     table = resolve_table(persona or "")
     if table is not None:
         from rehearse.ui.app import make_app
 
-        with _user_errors():
-            spec = load_table(table)
-        _run_app(make_app(None, seed, _save_dir(save_dir, no_save), table=spec))
+        _run_app(make_app(None, seed, _save_dir(save_dir, no_save), table_path=table))
         return
     _run_tui(persona, seed, _save_dir(save_dir, no_save))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import signal
 import socket
@@ -85,10 +87,12 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # its own process group, no inherited stdin: nothing outlives the test
             [sys.executable, "-m", "rehearse", "serve", "--port", str(port), "--save-dir", str(root)],
+            stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         wait_for(port)
@@ -126,7 +130,10 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
         try:
             code = server.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
             raise
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)  # any tab process left behind
     assert code == 0
     assert "Traceback" not in log.read_text(encoding="utf-8", errors="replace")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -50,11 +50,13 @@ class RehearseApp(App[None]):
         progress: tuple[Progress, str] | None = None,
         classroom: Path | None = None,
         table: TableSpec | None = None,
+        table_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.progress = progress
         self.classroom = classroom
         self.start_table = table
+        self.start_table_path = table_path
         self.trainee: str | None = None
         self.start_drill_with = drill
         self.start_persona = persona
@@ -68,6 +70,8 @@ class RehearseApp(App[None]):
         """Open a replay, the list of saved dialogues, a session, or the persona picker."""
         if self.start_table is not None:
             self.open_table(self.start_table)
+        elif self.start_table_path is not None:
+            self.brief_table(self.start_table_path)
         elif self.classroom is not None:
             from rehearse.ui.screens.name import NameScreen
 
@@ -140,11 +144,37 @@ class RehearseApp(App[None]):
         return PickerScreen(personas, problems, bundled_drills(), bundled_tables())
 
     def on_table_chosen(self, message: TableChosen) -> None:
-        """Open the table picked on the picker screen."""
+        """Brief the trainee on the table picked on the picker screen, then seat the parties."""
+        self.brief_table(message.path)
+
+    def brief_table(self, path: Path) -> None:
+        """Show the table's briefing (read from its file alone), then load its parties and open it."""
+        from rehearse.content.yamlsource import read_yaml_file
+        from rehearse.ui.screens.briefing import BriefingScreen, TableCover
+
+        try:
+            data, _ = read_yaml_file(path)
+        except RehearseError as exc:
+            self.notify(f"Cannot open the table: {exc}", severity="error", markup=False)
+            return
+        data = data if isinstance(data, dict) else {}
+        parties: dict[str, Any] = data["parties"] if isinstance(data.get("parties"), dict) else {}
+        names = [str(p.get("name", pid)) if isinstance(p, dict) else str(pid) for pid, p in parties.items()]
+        chair = parties.get(str(data.get("chair")), {})
+        cover = TableCover(
+            str(data.get("title", path.stem)),
+            str(data.get("user_role", "")),
+            str(data.get("briefing", "")),
+            ", ".join(names) or "several delegations",
+            f"{chair.get('name', 'the chair') if isinstance(chair, dict) else 'the chair'} in the chair",
+        )
+        self.push_screen(BriefingScreen(cover), lambda _: self._seat_table(path))
+
+    def _seat_table(self, path: Path) -> None:
         from rehearse.content.tables import load_table
 
         try:
-            spec = load_table(message.path)
+            spec = load_table(path)
         except RehearseError as exc:
             self.notify(f"Cannot open the table: {exc}", severity="error", markup=False)
             return
@@ -320,9 +350,13 @@ def make_app(
     save_dir: Path | None = None,
     drill: Drill | None = None,
     table: TableSpec | None = None,
+    table_path: Path | None = None,
 ) -> RehearseApp:
-    """Build the app for live rehearsal (a live drill, or a table); shared by the CLI and the tests."""
-    return RehearseApp(persona, seed, save_dir, drill=drill, table=table)
+    """Build the app for live rehearsal (a live drill, or a table); shared by the CLI and the tests.
+
+    ``table_path`` briefs the trainee first and seats the parties after the first paint.
+    """
+    return RehearseApp(persona, seed, save_dir, drill=drill, table=table, table_path=table_path)
 
 
 def make_progress_app(progress: Progress, source: str) -> RehearseApp:

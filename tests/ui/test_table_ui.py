@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 
 from rehearse.content.tables import load_table, tables_dir
 from rehearse.ui.app import make_app
+from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.table import TableScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.transcript import Line, Transcript
@@ -21,6 +22,10 @@ async def test_the_picker_opens_the_table_and_a_turn_shows_reply_and_reactions(t
         options = app.screen.query_one(OptionList)
         assert "table" in str(options.get_option_at_index(0).prompt)
         options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)  # the table's briefing paints before the parties load
+        assert "Press Enter to begin" in str(app.screen.query_one("#briefing-hint", Static).render())
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TableScreen)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Protocol
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,13 +12,37 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from rehearse.content.playbook import Playbook
-
 
 def reflow(text: str) -> str:
     """Join the lines of each paragraph, so the screen wraps them at its own width."""
     paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+class Briefed(Protocol):
+    """What a briefing shows: a playbook, or the cover of a table."""
+
+    @property
+    def title(self) -> str: ...  # noqa: D102
+    @property
+    def user_role(self) -> str: ...  # noqa: D102
+    @property
+    def briefing(self) -> str: ...  # noqa: D102
+    @property
+    def delegation(self) -> str: ...  # noqa: D102
+    @property
+    def leader(self) -> str: ...  # noqa: D102
+
+
+@dataclass(frozen=True)
+class TableCover:
+    """The cover of a table, read from its file alone, so it shows before the parties load."""
+
+    title: str
+    user_role: str
+    briefing: str
+    delegation: str
+    leader: str
 
 
 class BriefingScreen(ModalScreen[None]):
@@ -28,7 +55,7 @@ class BriefingScreen(ModalScreen[None]):
         Binding("space", "dismiss_briefing", "Begin", show=False),
     ]
 
-    def __init__(self, persona: Playbook, objectives: str = "") -> None:
+    def __init__(self, persona: Briefed, objectives: str = "") -> None:
         super().__init__()
         self.persona = persona
         self.objectives = objectives
@@ -43,12 +70,12 @@ class BriefingScreen(ModalScreen[None]):
                 if self.objectives:
                     yield Static(Text(self.objectives + "\n"), id="briefing-drill")
                 yield Static(Text(reflow(persona.briefing)))
-            yield Static(
-                Text(
-                    f"Across the table: {persona.delegation}, led by {persona.leader}.\nPress Enter to begin."
-                ),
-                id="briefing-hint",
+            across = (
+                f"At the table: {persona.delegation}; {persona.leader}."
+                if isinstance(persona, TableCover)
+                else f"Across the table: {persona.delegation}, led by {persona.leader}."
             )
+            yield Static(Text(f"{across}\nPress Enter to begin."), id="briefing-hint")
 
     def action_dismiss_briefing(self) -> None:
         """Close the briefing and start negotiating."""
