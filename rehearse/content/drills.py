@@ -14,7 +14,7 @@ from typing import Any
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import load_persona
-from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
+from rehearse.content.yamlsource import LineDict, LineList, has_top_level_key, read_yaml_file
 from rehearse.errors import ContentError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 
@@ -116,11 +116,7 @@ class Drill:
 
 def is_drill_file(path: Path) -> bool:
     """Return whether a YAML file looks like a drill (it has a top-level ``drill:`` key)."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return any(line.startswith("drill:") for line in handle)
-    except (OSError, UnicodeDecodeError):
-        return False
+    return has_top_level_key(path, "drill")
 
 
 def load_drill(path: Path) -> Drill:

@@ -15,7 +15,7 @@ from pathlib import Path
 from rehearse.content.checker import Checker, suggest
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import load_persona
-from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
+from rehearse.content.yamlsource import LineDict, LineList, has_top_level_key, read_yaml_file
 from rehearse.errors import ContentError, RehearseError, UnknownPersonaError
 from rehearse.moves import MOVE_KINDS
 
@@ -92,11 +92,7 @@ def resolve_table(name: str) -> Path | None:
 
 def looks_like_table(path: Path) -> bool:
     """Return whether a YAML file looks like a table (it has a top-level ``table:`` key)."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return any(line.startswith("table:") for line in handle)
-    except (OSError, UnicodeDecodeError):
-        return False
+    return has_top_level_key(path, "table")
 
 
 def load_table(path: Path) -> TableSpec:

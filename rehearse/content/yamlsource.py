@@ -213,3 +213,12 @@ def read_yaml_file(path: Path) -> tuple[Any, str]:
 def line_of(data: Any, default: int = 1) -> int:
     """Return the line a parsed YAML value started on, if known."""
     return int(getattr(data, "line", default) or default)
+
+
+def has_top_level_key(path: Path, key: str) -> bool:
+    """Return whether a YAML file has ``key:`` at the start of a line (a drill, a table)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return any(line.startswith(f"{key}:") for line in handle)
+    except (OSError, UnicodeDecodeError):
+        return False
