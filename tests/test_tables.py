@@ -148,3 +148,54 @@ def test_following_the_table_hint_adopts_a_joint_statement_within_twenty_turns()
         assert why.endswith(".")
         t.say(text)
     assert t.outcome == "agreement", [(x.party, x.notice) for x in t.turns]
+
+
+TABLE_DRILL = """\
+drill: two-party-threat
+table: two-party.yaml
+title: A threat to Pyongyang draws Beijing
+turns:
+  - say: "@dprk Denuclearize by Friday or we will use military force."
+    expect:
+      party: dprk
+      kind: threat
+      reactions: [china]
+      china: {trust: down, tension: up}
+objectives:
+  within_turns: 1
+"""
+
+
+def test_a_table_drill_runs_headless_and_reports_what_did_not_hold(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(TWO, tmp_path / "two-party.yaml")
+    good = tmp_path / "good.yaml"
+    good.write_text(TABLE_DRILL, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(TABLE_DRILL.replace("china: {trust: down", "china: {trust: up"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["drill", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert "PASS two-party-threat" in result.output
+    assert "turn 1: expected china trust up, got china trust" in result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("reactions: [china]", "reactions: [chna]", "unknown party 'chna'; did you mean 'china'?"),
+        ("table: two-party.yaml", "table: no-such-table", "unknown table 'no-such-table'"),
+        ("kind: threat", "kind: thret", "unknown kind 'thret'"),
+    ],
+)
+def test_a_bad_table_drill_is_reported(tmp_path: Path, old: str, new: str, message: str) -> None:
+    import shutil
+
+    from rehearse.content.table_drills import load_table_drill
+
+    shutil.copy(TWO, tmp_path / "two-party.yaml")
+    path = tmp_path / "d.yaml"
+    path.write_text(TABLE_DRILL.replace(old, new), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_table_drill(path)
+    assert any(message in str(p) for p in caught.value.problems), caught.value.problems

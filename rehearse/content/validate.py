@@ -55,7 +55,11 @@ def validate_paths(paths: Iterable[Path]) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     for path in files:
         try:
-            if is_drill_file(path):
+            if is_drill_file(path) and looks_like_table(path):
+                from rehearse.content.table_drills import load_table_drill
+
+                load_table_drill(path)
+            elif is_drill_file(path):
                 load_drill(path)
             elif looks_like_table(path):
                 load_table(path)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rehearse.content.drills import is_drill_file, load_drill
+from rehearse.content.yamlsource import has_top_level_key
 from rehearse.engine.drill_runner import report_lines, run_drill
 from rehearse.errors import ContentError, Problem, RehearseError
 
@@ -58,12 +59,35 @@ def drill_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def run_file(path: Path) -> tuple[DrillSummary | None, list[Problem]]:
-    """Load and run one drill file; return its summary, or the problems that stopped it."""
+    """Load and run one drill file (a table drill too); return its summary, or what stopped it."""
+    if has_top_level_key(path, "table"):
+        return _run_table_file(path)
     try:
         drill = load_drill(path)
     except ContentError as exc:
         return None, list(exc.problems)
     result = run_drill(drill)
+    summary = DrillSummary(
+        str(path),
+        drill.id,
+        drill.title,
+        result.passed,
+        result.turns_run,
+        result.seconds,
+        tuple(report_lines(result)),
+    )
+    return summary, []
+
+
+def _run_table_file(path: Path) -> tuple[DrillSummary | None, list[Problem]]:
+    from rehearse.content.table_drills import load_table_drill
+    from rehearse.engine.table_drill_runner import run_table_drill
+
+    try:
+        drill = load_table_drill(path)
+    except ContentError as exc:
+        return None, list(exc.problems)
+    result = run_table_drill(drill)
     summary = DrillSummary(
         str(path),
         drill.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rehearse.content.drills import Drill, Expectation, Objectives
 from rehearse.content.templates import and_list, count_of
@@ -139,7 +140,14 @@ def run_drill(drill: Drill) -> DrillResult:
     return result
 
 
-def report_lines(result: DrillResult) -> list[str]:
+class Graded(Protocol):
+    """A graded drill (bilateral or at a table): its failures and objectives."""
+
+    failures: list[Failure]
+    objectives: list[ObjectiveResult]
+
+
+def report_lines(result: Graded) -> list[str]:
     """Return the lines that explain a drill's failures (empty when it passed)."""
     lines: list[str] = []
     for failure in result.failures:

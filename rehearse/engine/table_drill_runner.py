@@ -1,0 +1,90 @@
+"""Running table drills headless: play the script at the table, check each expectation, grade."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from rehearse.content.table_drills import TableDrill, TableExpectation
+from rehearse.engine.drill_runner import Failure, ObjectiveResult
+from rehearse.engine.table import TableSession, TableTurn
+
+
+@dataclass
+class TableDrillResult:
+    """The outcome of one table drill."""
+
+    drill: TableDrill
+    turns_run: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    objectives: list[ObjectiveResult] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        """Return whether every expectation and objective held."""
+        return not self.failures and all(o.met for o in self.objectives)
+
+
+def check_table_turn(
+    expect: TableExpectation, turn: TableTurn, before: dict[str, dict[str, int]], table: TableSession
+) -> list[tuple[str, str]]:
+    """Return (expected, actual) for each expectation of a table turn that does not hold."""
+    misses: list[tuple[str, str]] = []
+    if expect.party is not None and turn.party != expect.party:
+        misses.append((f"party {expect.party}", f"party {turn.party}"))
+    kind = turn.turn.move.kind if turn.turn is not None else "none"
+    if expect.kind is not None and kind != expect.kind:
+        misses.append((f"kind {expect.kind}", f"kind {kind}"))
+    reacted = frozenset(r.party for r in turn.reactions)
+    if expect.reactions is not None and reacted != expect.reactions:
+        misses.append((f"reactions from {sorted(expect.reactions)}", f"reactions from {sorted(reacted)}"))
+    if expect.table is not None and turn.state != expect.table:
+        misses.append((f"table {expect.table}", f"table {turn.state}"))
+    if expect.outcome is not None and turn.outcome != expect.outcome:
+        misses.append((f"outcome {expect.outcome}", f"outcome {turn.outcome}"))
+    for party, meter_check in expect.meters:
+        was = before[party].get(meter_check.meter, 0)
+        now = table.parties[party].meters.get(meter_check.meter, 0)
+        if not meter_check.holds(was, now):
+            misses.append(
+                (
+                    f"{party} {meter_check.meter} {meter_check.text}",
+                    f"{party} {meter_check.meter} {was} -> {now}",
+                )
+            )
+    return misses
+
+
+def run_table_drill(drill: TableDrill) -> TableDrillResult:
+    """Play a table drill's script and grade it."""
+    start = time.perf_counter()
+    table = TableSession(drill.spec, drill.seed)
+    result = TableDrillResult(drill)
+    for number, step in enumerate(drill.turns, start=1):
+        if table.outcome != "ongoing":
+            if step.expect != TableExpectation():
+                result.failures.append(
+                    Failure(number, "the turn to run", f"the table had already ended ({table.outcome})")
+                )
+            continue
+        before = {pid: dict(neg.meters) for pid, neg in table.parties.items()}
+        turn = table.say(step.say)
+        result.turns_run += 1
+        reply = turn.turn.reply if turn.turn is not None else turn.notice
+        for expected, actual in check_table_turn(step.expect, turn, before, table):
+            result.failures.append(Failure(number, expected, actual, step.say, reply))
+    if drill.outcome is not None:
+        met = table.outcome == drill.outcome
+        result.objectives.append(
+            ObjectiveResult("outcome", met, f"wanted {drill.outcome}, the table is {table.outcome}")
+        )
+    if drill.within_turns is not None:
+        used = len(table.turns)
+        result.objectives.append(
+            ObjectiveResult(
+                "within_turns", used <= drill.within_turns, f"{used} turns (limit {drill.within_turns})"
+            )
+        )
+    result.seconds = time.perf_counter() - start
+    return result
