@@ -183,7 +183,7 @@ def test_junit_report_and_parallel_runs(tmp_path: Path) -> None:
     code, out = run("drill", str(DRILLS), "-j", "2", "--junit", str(report))
     assert code == 0, out
     suite = ET.parse(report).getroot()
-    assert suite.get("tests") == str(len(list(DRILLS.glob("*.yaml"))))
+    assert suite.get("tests") == str(len(list(DRILLS.rglob("*.yaml"))))  # table drills too
     assert suite.get("failures") == "0"
 
 
