@@ -77,3 +77,13 @@ def test_huge_pastes_and_control_characters_are_read_quickly(dprk: Playbook, uni
         "accept",
         "reject",
     )
+
+
+def test_repeated_fillers_with_doubled_spaces_are_read_at_once(dprk: Playbook) -> None:
+    """A regression: "so  so  so ..." sent the question pattern into exponential backtracking."""
+    import time
+
+    start = time.perf_counter()
+    for filler in ("so  ", "and\t ", "well ,  "):
+        Negotiation(dprk).say(filler * 200 + "what would you need?")
+    assert time.perf_counter() - start < 2.0

@@ -7,8 +7,9 @@ import re
 # A sentence that opens like a question: a wh-word, or an auxiliary and then a verb.
 # Example: "Would you accept a freeze?"
 QUESTION_OPENERS = re.compile(
+    # the fillers are separated by a comma or by spaces, never both ways at once: no backtracking
     r"^(?:(?:so|ok|okay|well|and|but|then|now|look|listen|tell me|honestly|frankly|sorry|"
-    r"excuse me)\s*,?\s+)*(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|"
+    r"excuse me)(?:\s*,\s*|\s+)){0,8}(?:what|how|why|when|where|which|who|whom|whose|is there|are there|suppose|"
     r"supposing|imagine|hypothetically|"
     r"(?:would|could|can|will|shall|may|might|do|does|did|is|are|was|have|has)\s+(?!be\b|not\b|like\b|love\b|"
     r"also\b|really\b|rather\b|just\b|need\b|have\b|been\b)[a-z]+)\b"
