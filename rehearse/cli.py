@@ -239,6 +239,7 @@ def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
 def _check(files: list[Path]) -> None:
     from rehearse.content.templates import count_of
     from rehearse.records.check import check_dialogue, dialogue_files
+    from rehearse.records.table_check import check_table_dialogue, is_table_dialogue
 
     if not files:
         click.echo("rehearse: give the dialogue files or folders to check", err=True)
@@ -247,7 +248,7 @@ def _check(files: list[Path]) -> None:
     _note_skipped(files, (".jsonl",))
     for path in dialogue_files(files):
         try:
-            result = check_dialogue(path)
+            result = check_table_dialogue(path) if is_table_dialogue(path) else check_dialogue(path)
         except RehearseError as exc:
             click.echo(f"{path}: invalid: {exc}", err=True)
             invalid += 1

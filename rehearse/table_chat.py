@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import TextIO
 
 from rehearse.content.tables import TableSpec
 from rehearse.engine.table import TableSession, TableTurn
 from rehearse.engine.turns import describe_move
-from rehearse.errors import DialogueFileError, EmptyMessageError, RehearseError
+from rehearse.errors import EmptyMessageError, RehearseError
+from rehearse.records.table_file import open_table_file, turn_record
 from rehearse.terminal import printable
 
-FORMAT = "rehearse-table-dialogue"
 HELP = """Commands:
   @PARTY TEXT    address one delegation (or start with its name and a comma: "Seoul, ...")
   TEXT           to the whole table: the chair answers
@@ -26,53 +24,6 @@ HELP = """Commands:
 
 def _wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
-
-
-def turn_record(turn: TableTurn) -> dict[str, Any]:
-    """Return the JSON object saved for one table turn: the party addressed, its turn, every reply."""
-    record: dict[str, Any] = {"turn": turn.number, "say": turn.say, "party": turn.party}
-    if turn.turn is not None:
-        record.update(
-            move=turn.turn.move.as_dict(),
-            reply=turn.turn.reply,
-            state=turn.turn.state,
-            meters=turn.turn.meters,
-            reasons=[str(r) for r in turn.turn.reasons],
-        )
-    record["reactions"] = [
-        {"party": r.party, "reply": r.text, "changes": dict(r.changes)} for r in turn.reactions
-    ]
-    record.update(table_state=turn.state, outcome=turn.outcome, notice=turn.notice)
-    return record
-
-
-def _open(folder: Path, spec: TableSpec, seed: int) -> tuple[Path, IO[str]]:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).astimezone()
-        for attempt in range(100):
-            path = (
-                folder
-                / f"{spec.id}-{stamp:%Y%m%d-%H%M%S}-seed{seed}{'-' + str(attempt) if attempt else ''}.jsonl"
-            )
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            except FileExistsError:
-                continue
-            handle = os.fdopen(fd, "w", encoding="utf-8")
-            header = {
-                "format": FORMAT,
-                "version": 1,
-                "table": spec.id,
-                "seed": seed,
-                "started": stamp.isoformat(),
-            }
-            handle.write(json.dumps(header) + "\n")
-            handle.flush()
-            return path, handle
-    except OSError as exc:
-        raise DialogueFileError(f"cannot save the table session in '{folder}': {exc.strerror}") from None
-    raise DialogueFileError(f"too many table sessions named {spec.id} in '{folder}'")
 
 
 def run_table_chat(
@@ -87,7 +38,7 @@ def run_table_chat(
     print(
         _wrap(f"At the table: {names}. The chair is {spec.parties[spec.chair].name}. Type /help."), file=out
     )
-    path, handle = _open(save_dir, spec, seed) if save_dir is not None else (None, None)
+    path, handle = open_table_file(save_dir, spec, seed) if save_dir is not None else (None, None)
     try:
         for line in stdin:
             text = line.rstrip("\n")

@@ -199,3 +199,19 @@ def test_a_bad_table_drill_is_reported(tmp_path: Path, old: str, new: str, messa
     with pytest.raises(ContentError) as caught:
         load_table_drill(path)
     assert any(message in str(p) for p in caught.value.problems), caught.value.problems
+
+
+def test_replay_check_replays_a_saved_table_and_notices_a_changed_reply(tmp_path: Path) -> None:
+    import json
+
+    stdin = f"{OFFER_DPRK}\n@dprk Agreed.\n{OFFER_CHINA}\n"
+    CliRunner().invoke(cli, ["chat", "six-party", "--save-dir", str(tmp_path)], input=stdin)
+    (saved,) = tmp_path.glob("six-party-*.jsonl")
+    result = CliRunner().invoke(cli, ["replay", "--check", str(saved)])
+    assert result.exit_code == 0 and "identical (3 turns)" in result.output
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[2])
+    record["reply"] = "Something else entirely."
+    saved.write_text("\n".join([lines[0], lines[1], json.dumps(record), *lines[3:]]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["replay", "--check", str(saved)])
+    assert result.exit_code == 1 and "turn 2" in result.output

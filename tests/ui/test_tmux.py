@@ -26,12 +26,12 @@ def rehearse_command() -> str:
     return str(script) if script.exists() else f"{sys.executable} -m rehearse"
 
 
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+@pytest.fixture(params=["dprk"])
+def session(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Path]]:
     name = f"rehearse-{uuid.uuid4().hex[:8]}"
     save = tmp_path / "saved"
     env = {**os.environ, "REHEARSE_DATA_DIR": str(tmp_path / "data")}
-    command = f"{rehearse_command()} play dprk --save-dir {save}; sleep 5"
+    command = f"{rehearse_command()} play {request.param} --save-dir {save}; sleep 5"
     subprocess.run(
         ["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command],
         check=True,
@@ -95,3 +95,16 @@ def test_a_draft_is_read_back_before_it_is_sent(session: tuple[str, Path]) -> No
     assert read_dialogue(path).turns == []
     subprocess.run(["tmux", "-L", name, "send-keys", "-t", name, "Enter"], check=True)
     wait_for(name, "trust 40 (+5)")
+
+
+@pytest.mark.parametrize("session", ["six-party"], indirect=True)
+def test_the_six_party_table_in_a_real_terminal(session: tuple[str, Path]) -> None:
+    name, save = session
+    wait_for(name, "Press Enter to begin")
+    subprocess.run(["tmux", "-L", name, "send-keys", "-t", name, "Enter"], check=True)
+    wait_for(name, "Table: talking")
+    send(name, "@dprk Halt the missile tests by Friday or we will use military force.")
+    shown = wait_for(name, "Beijing's work harder")  # the chair's warning: a reaction to a threat
+    assert "the Russian delegation" in shown  # Moscow reacts too
+    (path,) = save.glob("six-party-*.jsonl")
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2

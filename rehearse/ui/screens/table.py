@@ -75,10 +75,10 @@ class TableScreen(Screen[None]):
         names = "; ".join(f"@{pid} {p.name} ({p.persona.leader})" for pid, p in spec.parties.items())
         transcript.add_note(f"At the table: {names}. In the chair: {spec.parties[spec.chair].name}.", "brief")
         if self.save_dir is not None:
-            from rehearse.table_chat import _open
+            from rehearse.records.table_file import open_table_file
 
             try:
-                self.path, self._handle = _open(self.save_dir, spec, self.table.seed)
+                self.path, self._handle = open_table_file(self.save_dir, spec, self.table.seed)
             except RehearseError as exc:
                 self.notify(f"{exc}; this table is not being saved.", severity="warning", markup=False)
         self.query_one(MessageInput).focus()
@@ -104,7 +104,7 @@ class TableScreen(Screen[None]):
         if self._handle is not None:
             import json
 
-            from rehearse.table_chat import turn_record
+            from rehearse.records.table_file import turn_record
 
             self._handle.write(json.dumps(turn_record(turn), ensure_ascii=False) + "\n")
             self._handle.flush()
