@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rehearse.content.drills import is_drill_file, load_drill
 from rehearse.content.yamlsource import has_top_level_key
-from rehearse.engine.drill_runner import report_lines, run_drill
+from rehearse.engine.drill_runner import DrillResult, report_lines, run_drill
 from rehearse.errors import ContentError, Problem, RehearseError
 
 
@@ -66,17 +66,20 @@ def run_file(path: Path) -> tuple[DrillSummary | None, list[Problem]]:
         drill = load_drill(path)
     except ContentError as exc:
         return None, list(exc.problems)
-    result = run_drill(drill)
-    summary = DrillSummary(
+    return _summary(path, drill.id, drill.title, run_drill(drill)), []
+
+
+def _summary(path: Path, drill_id: str, title: str, result: DrillResult) -> DrillSummary:
+    """Return a drill's result as plain data."""
+    return DrillSummary(
         str(path),
-        drill.id,
-        drill.title,
+        drill_id,
+        title,
         result.passed,
         result.turns_run,
         result.seconds,
         tuple(report_lines(result)),
     )
-    return summary, []
 
 
 def _run_table_file(path: Path) -> tuple[DrillSummary | None, list[Problem]]:
@@ -87,17 +90,7 @@ def _run_table_file(path: Path) -> tuple[DrillSummary | None, list[Problem]]:
         drill = load_table_drill(path)
     except ContentError as exc:
         return None, list(exc.problems)
-    result = run_table_drill(drill)
-    summary = DrillSummary(
-        str(path),
-        drill.id,
-        drill.title,
-        result.passed,
-        result.turns_run,
-        result.seconds,
-        tuple(report_lines(result)),
-    )
-    return summary, []
+    return _summary(path, drill.id, drill.title, run_table_drill(drill)), []
 
 
 def _run_chunk(paths: list[str]) -> list[tuple[DrillSummary | None, list[Problem]]]:

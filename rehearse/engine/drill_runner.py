@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from rehearse.content.drills import Drill, Expectation, Objectives
+from rehearse.content.table_drills import TableDrill
 from rehearse.content.templates import and_list, count_of
 from rehearse.engine.negotiation import Negotiation, Turn
 from rehearse.errors import RehearseError
@@ -34,9 +35,9 @@ class ObjectiveResult:
 
 @dataclass
 class DrillResult:
-    """The outcome of one drill."""
+    """The outcome of one drill (bilateral, or at a table)."""
 
-    drill: Drill
+    drill: Drill | TableDrill
     turns_run: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)

@@ -3,27 +3,10 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 from rehearse.content.table_drills import TableDrill, TableExpectation
-from rehearse.engine.drill_runner import Failure, ObjectiveResult
+from rehearse.engine.drill_runner import DrillResult, Failure, ObjectiveResult
 from rehearse.engine.table import TableSession, TableTurn
-
-
-@dataclass
-class TableDrillResult:
-    """The outcome of one table drill."""
-
-    drill: TableDrill
-    turns_run: int = 0
-    seconds: float = 0.0
-    failures: list[Failure] = field(default_factory=list)
-    objectives: list[ObjectiveResult] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        """Return whether every expectation and objective held."""
-        return not self.failures and all(o.met for o in self.objectives)
 
 
 def check_table_turn(
@@ -56,11 +39,11 @@ def check_table_turn(
     return misses
 
 
-def run_table_drill(drill: TableDrill) -> TableDrillResult:
+def run_table_drill(drill: TableDrill) -> DrillResult:
     """Play a table drill's script and grade it."""
     start = time.perf_counter()
     table = TableSession(drill.spec, drill.seed)
-    result = TableDrillResult(drill)
+    result = DrillResult(drill)
     for number, step in enumerate(drill.turns, start=1):
         if table.outcome != "ongoing":
             if step.expect != TableExpectation():
