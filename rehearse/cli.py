@@ -284,13 +284,19 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
     from rehearse.content.registry import load_persona
     from rehearse.records.dialogue_file import read_dialogue
     from rehearse.records.export import render_export, write_atomically
+    from rehearse.records.table_check import is_table_dialogue, table_markdown
 
     with _user_errors():
-        dialogue = read_dialogue(file)
-        persona = load_persona(str(dialogue.header.get("persona", "")))
-        for warning in dialogue.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        text = render_export(dialogue, persona, fmt)
+        if is_table_dialogue(file):
+            if fmt != "md":
+                raise RehearseError("a table session exports as Markdown only so far (--format md)")
+            text = table_markdown(file)
+        else:
+            dialogue = read_dialogue(file)
+            persona = load_persona(str(dialogue.header.get("persona", "")))
+            for warning in dialogue.warnings:
+                click.echo(f"warning: {warning}", err=True)
+            text = render_export(dialogue, persona, fmt)
         if output is None:
             click.echo(text, nl=False)
         else:

@@ -215,3 +215,14 @@ def test_replay_check_replays_a_saved_table_and_notices_a_changed_reply(tmp_path
     saved.write_text("\n".join([lines[0], lines[1], json.dumps(record), *lines[3:]]) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["replay", "--check", str(saved)])
     assert result.exit_code == 1 and "turn 2" in result.output
+
+
+def test_a_saved_table_exports_as_markdown_with_every_reply(tmp_path: Path) -> None:
+    CliRunner().invoke(cli, ["chat", str(TWO), "--save-dir", str(tmp_path)], input=f"{OFFER_DPRK}\n")
+    (saved,) = tmp_path.glob("two-party-*.jsonl")
+    result = CliRunner().invoke(cli, ["export", str(saved)])
+    assert result.exit_code == 0
+    assert "### Turn 1: to dprk" in result.output and "- *china:*" in result.output
+    assert "read as **reciprocal**" in result.output
+    result = CliRunner().invoke(cli, ["export", str(saved), "--format", "html"])
+    assert result.exit_code == 2 and "Markdown only" in result.output

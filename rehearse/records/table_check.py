@@ -84,3 +84,41 @@ def check_table_dialogue(path: Path) -> CheckResult:
             if record.get(key) != today.get(key):
                 result.divergences.append(Divergence(record["turn"], key, record.get(key), today.get(key)))
     return result
+
+
+def table_markdown(path: Path) -> str:
+    """Return a saved table session as a Markdown record: each message, who answered, the reactions."""
+    from rehearse.records.export import md_text
+
+    header, records, _ = read_table_dialogue(path)
+    lines = [
+        f"# Table `{header.get('table')}`",
+        "",
+        f"Seed {header.get('seed')}, started {header.get('started')}.",
+        "",
+        "## Turns",
+        "",
+    ]
+    for record in records:
+        lines += [
+            f"### Turn {record.get('turn')}: to {record.get('party')}",
+            "",
+            f"**You:** {md_text(record['say'])}",
+            "",
+        ]
+        if isinstance(record.get("reply"), str):
+            move: dict[str, Any] = record["move"] if isinstance(record.get("move"), dict) else {}
+            lines += [
+                f"**{record.get('party')}:** {md_text(record['reply'])}",
+                "",
+                f"- read as **{move.get('kind')}**",
+            ]
+        for reaction in record.get("reactions") or []:
+            if isinstance(reaction, dict):
+                lines.append(f"- *{reaction.get('party')}:* {md_text(str(reaction.get('reply', '')))}")
+        if record.get("notice"):
+            lines.append(f"- **{md_text(str(record['notice']))}**")
+        lines.append("")
+    last = records[-1] if records else {}
+    lines += [f"## Outcome: {last.get('outcome', 'ongoing')}", ""]
+    return "\n".join(lines)
