@@ -200,12 +200,13 @@ def _item_set(check: Checker, value: Any, where: str, line: int, persona: Playbo
     return frozenset(i for i, _ in items)
 
 
-def _turns(check: Checker, top: LineDict, persona: Playbook | None) -> list[DrillTurn]:
+def script_steps(check: Checker, top: LineDict) -> list[tuple[str, str, Any, int]]:
+    """Return each scripted turn as (say, where, its ``expect`` value or None, line), checked for shape."""
     raw = top.get("turns")
     if not isinstance(raw, LineList):
         check.add(top.line_of("turns"), "drill: 'turns' must be a list of turns")
         return []
-    turns: list[DrillTurn] = []
+    steps = []
     for index, (spec, line) in enumerate(zip(raw, raw.item_lines, strict=True), start=1):
         where = f"turn {index}"
         body = check.mapping(spec, where, line, ("say",), ("expect",))
@@ -215,11 +216,18 @@ def _turns(check: Checker, top: LineDict, persona: Playbook | None) -> list[Dril
         if not isinstance(say, str):
             check.add(body.line_of("say"), f"{where}: 'say' must be text")
             say = ""
-        expect = Expectation()
-        if "expect" in body:
-            expect = _expectation(check, body.get("expect"), where, body.line_of("expect"), persona)
-        turns.append(DrillTurn(say, expect, line))
-    return turns
+        expect = (body.get("expect"), body.line_of("expect")) if "expect" in body else None
+        steps.append((say, where, expect, line))
+    return steps
+
+
+def _turns(check: Checker, top: LineDict, persona: Playbook | None) -> list[DrillTurn]:
+    return [
+        DrillTurn(
+            say, _expectation(check, expect[0], where, expect[1], persona) if expect else Expectation(), line
+        )
+        for say, where, expect, line in script_steps(check, top)
+    ]
 
 
 def _expectation(check: Checker, value: Any, where: str, line: int, persona: Playbook | None) -> Expectation:

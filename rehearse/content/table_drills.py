@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from rehearse.content.checker import Checker, suggest
-from rehearse.content.drills import COMPARISON, MeterCheck
+from rehearse.content.drills import COMPARISON, MeterCheck, script_steps
 from rehearse.content.tables import TableSpec, load_table, resolve_table
-from rehearse.content.yamlsource import LineDict, LineList, read_yaml_file
+from rehearse.content.yamlsource import LineDict, read_yaml_file
 from rehearse.errors import ContentError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 
@@ -109,26 +109,15 @@ def _table(check: Checker, top: LineDict, path: Path) -> TableSpec | None:
 
 
 def _turns(check: Checker, top: LineDict, spec: TableSpec | None) -> list[TableDrillTurn]:
-    raw = top.get("turns")
-    if not isinstance(raw, LineList):
-        check.add(top.line_of("turns"), "drill: 'turns' must be a list of turns")
-        return []
-    turns = []
     parties = tuple(spec.parties) if spec else ()
-    for index, (item, line) in enumerate(zip(raw, raw.item_lines, strict=True), start=1):
-        where = f"turn {index}"
-        body = check.mapping(item, where, line, ("say",), ("expect",))
-        if body is None:
-            continue
-        say = body.get("say")
-        if not isinstance(say, str):
-            check.add(body.line_of("say"), f"{where}: 'say' must be text")
-            say = ""
-        expect = TableExpectation()
-        if "expect" in body:
-            expect = _expectation(check, body.get("expect"), where, body.line_of("expect"), parties)
-        turns.append(TableDrillTurn(say, expect, line))
-    return turns
+    return [
+        TableDrillTurn(
+            say,
+            _expectation(check, expect[0], where, expect[1], parties) if expect else TableExpectation(),
+            line,
+        )
+        for say, where, expect, line in script_steps(check, top)
+    ]
 
 
 def _expectation(

@@ -147,12 +147,12 @@ def _candidates(neg: Negotiation) -> Iterator[_Candidate]:
                 )
                 break
     trades = [next_step] if next_step is not None else []
+    open_phase = bargainer.open_phase(agreed)
     open_items = [
         item
         for item in sorted(persona.items.values(), key=lambda i: (-i.value, i.id))
-        if item.side == "persona" and item.id not in agreed and not item.red_line
-        and item.phase <= bargainer.open_phase(agreed)
-    ]  # fmt: skip
+        if item.side == "persona" and item.id not in agreed and not item.red_line and item.phase <= open_phase
+    ]
     for item in open_items[:MAX_TRADES]:
         balanced = bargainer.balance(frozenset(), frozenset({item.id}), agreed, turn)
         if balanced is not None:

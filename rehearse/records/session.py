@@ -101,14 +101,17 @@ class RecordedSession:
         neg = self.negotiation
         if (neg.outcome == "ongoing" and self.drill is None) or not neg.turns:
             return
-        from rehearse.engine.scoring import debrief
+        from rehearse.engine.scoring import score_parts
         from rehearse.locations import history_file
+
+        start = self.persona.meters.get("trust", 0)
+        parts = score_parts(self.persona, neg.outcome, neg.agreements, start, neg.meters.get("trust", start))
 
         entry = HistoryEntry(
             persona=self.persona.id,
             date=now(),
             outcome=neg.outcome,
-            score=debrief(neg).score,
+            score=sum(points for _, points, _ in parts),  # the debrief's score, without its lookahead
             turns=len(neg.turns),
             hints=len(self.hinted),
             corrections=sum(t.corrected for t in neg.turns),
