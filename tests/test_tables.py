@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from rehearse.cli import cli
 from rehearse.content.tables import load_table
 from rehearse.engine.table import TableSession
-from rehearse.errors import ContentError
+from rehearse.errors import ContentError, RehearseError
 
 HERE = Path(__file__).resolve().parent
 TWO = HERE / "tables" / "two-party.yaml"
@@ -226,3 +226,41 @@ def test_a_saved_table_exports_as_markdown_with_every_reply(tmp_path: Path) -> N
     assert "read as **reciprocal**" in result.output
     result = CliRunner().invoke(cli, ["export", str(saved), "--format", "html"])
     assert result.exit_code == 2 and "Markdown only" in result.output
+
+
+def test_a_table_turn_can_be_taken_back_or_corrected_and_rewind_keeps_the_correction() -> None:
+    t = table()
+    first = t.say(OFFER_DPRK)
+    assert [r.party for r in first.reactions] == ["china"]
+    fixed = t.correct("demand", asks=["icbm_test_moratorium"])
+    assert fixed.turn is not None and fixed.turn.corrected and fixed.turn.move.kind == "demand"
+    assert fixed.turn.read_as.kind == "reciprocal" and len(t.turns) == 1
+    assert fixed.reactions != first.reactions  # the links fire on the corrected move
+    t.say("@china What does Beijing expect?")
+    t.rewind(1)
+    assert t.turns[0].turn is not None and t.turns[0].turn.move.kind == "demand"
+    assert t.undo() and t.turns == [] and not t.undo()
+    t.say(OFFER_DPRK)
+    with pytest.raises(RehearseError, match="unknown item"):
+        t.correct("demand", asks=["no_such_item"])
+    assert t.turns[-1].turn is not None and not t.turns[-1].turn.corrected  # nothing changed
+
+
+def test_a_saved_table_keeps_take_backs_and_corrections_and_checks_identical(tmp_path: Path) -> None:
+    from rehearse.records.table_check import check_table_dialogue
+    from rehearse.records.table_file import RecordedTable, read_table_dialogue
+
+    recorded = RecordedTable(load_table(TWO), 0, tmp_path)
+    recorded.say(OFFER_DPRK)
+    recorded.say("@dprk You must disarm first.")
+    assert recorded.undo()
+    recorded.say(OFFER_CHINA)
+    recorded.correct("demand", asks=["test_freeze_pressure"])
+    recorded.close()
+    assert recorded.path is not None
+    saved = read_table_dialogue(recorded.path)
+    assert [t["turn"] for t in saved.turns] == [1, 2]
+    assert saved.turns[1]["corrected"] is True and saved.turns[1]["read_as"]["kind"] == "reciprocal"
+    assert [t["say"] for t in saved.taken_back] == ["@dprk You must disarm first."]
+    result = check_table_dialogue(recorded.path)
+    assert result.identical and result.turns == 2

@@ -131,8 +131,8 @@ class Negotiation:
 
     # Playing ------------------------------------------------------------------------------
 
-    def say(self, text: str) -> Turn:
-        """Play one user message and return the completed turn."""
+    def say(self, text: str, as_move: Move | None = None) -> Turn:
+        """Play one user message (read as ``as_move`` when given: a correction) and return the turn."""
         if self.outcome != "ongoing":
             raise SessionEndedError(f"the session has ended ({self.outcome}); start a new one to continue")
         if not isinstance(text, str):
@@ -142,7 +142,7 @@ class Negotiation:
         text = text.encode("utf-8", "replace").decode("utf-8")  # bytes that were not UTF-8 become '?'
         if not text.strip() or not any(ch.isalnum() for ch in text):
             raise EmptyMessageError("the message is empty; type what you want to say")
-        return self._play(text)
+        return self._play(text, as_move)
 
     def nudge(self, changes: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
         """Move meters from outside these talks (another party at a table); return what changed."""

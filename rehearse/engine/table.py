@@ -13,11 +13,13 @@ cannot close without it. Deterministic: the same table, seed and messages give t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rehearse.content.tables import MAX_REACTIONS, TableSpec
 from rehearse.engine.negotiation import Negotiation, Turn
-from rehearse.errors import EmptyMessageError, SessionEndedError
+from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
+from rehearse.moves import Move
 
 ADDRESS = re.compile(r"^\s*@([a-z][a-z0-9_-]*)[\s,:]*", re.IGNORECASE)
 ACCEPT_WORDS = re.compile(r"\b(?:joint statement|statement|we accept|we agree|agreed|adopt)\b", re.IGNORECASE)
@@ -83,6 +85,9 @@ class TableSession:
 
     def say(self, text: str) -> TableTurn:
         """Play one message at the table and return the table turn."""
+        return self._play(text)
+
+    def _play(self, text: str, as_move: Move | None = None) -> TableTurn:
         if self.outcome != "ongoing":
             raise SessionEndedError(f"the table has ended ({self.outcome}); start a new one to continue")
         if not text.strip():
@@ -100,7 +105,7 @@ class TableSession:
                     number, text, speaker, None, (), self.state, self.outcome, f"{who} has left the table."
                 )
             )
-        turn = neg.say(body if body.strip() else text)
+        turn = neg.say(body if body.strip() else text, as_move)
         reactions = self._reactions(speaker, turn)
         notice = self._after(speaker)
         return self._record(
@@ -185,10 +190,37 @@ class TableSession:
 
     def rewind(self, n: int) -> None:
         """Return the table to just after turn ``n`` (0 = the start), replaying deterministically."""
-        said = [t.say for t in self.turns[:n]]
+        if not 0 <= n <= len(self.turns):
+            raise RehearseError(f"cannot rewind to turn {n}: the table has {len(self.turns)} turns")
+        said = [
+            (t.say, t.turn.move if t.turn is not None and t.turn.corrected else None) for t in self.turns[:n]
+        ]
         self._reset()
-        for text in said:
-            self.say(text)
+        for text, move in said:
+            self._play(text, move)
+
+    def undo(self) -> bool:
+        """Take back the last message (the rest replayed); return False when there is none."""
+        if not self.turns:
+            return False
+        self.rewind(len(self.turns) - 1)
+        return True
+
+    def restore_last(self, turn: TableTurn) -> None:
+        """Put back ``turn`` as the last turn (after a correction that could not be saved)."""
+        self.rewind(turn.number - 1)
+        self._play(turn.say, turn.turn.move if turn.turn is not None and turn.turn.corrected else None)
+
+    def correct(
+        self, kind: str, gives: Iterable[str] | str = (), asks: Iterable[str] | str = ()
+    ) -> TableTurn:
+        """Re-play the last message as read the trainee's way (items of the party it went to)."""
+        last = self.turns[-1] if self.turns else None
+        if last is None or last.turn is None:
+            raise RehearseError("there is no reply to correct: only a party's reading of a message can be")
+        move = self.parties[last.party].checked_move(kind, gives, asks)
+        self.rewind(len(self.turns) - 1)
+        return self._play(last.say, move)
 
     def hint(self) -> tuple[str, str] | None:
         """Return (message, why) for the best next move at the table, addressed to its party.

@@ -2,73 +2,27 @@
 
 from __future__ import annotations
 
-import json
-import stat
 from pathlib import Path
 from typing import Any
 
 from rehearse.errors import DialogueFileError, RehearseError
 from rehearse.records.check import CheckResult, Divergence
-from rehearse.records.dialogue_file import _read_text
-from rehearse.records.table_file import TABLE_FORMAT, turn_record
+from rehearse.records.table_file import is_table_dialogue, read_table_dialogue, table_of, turn_record
 
-
-def is_table_dialogue(path: Path) -> bool:
-    """Return whether a saved file is a table session (its header says so); only regular files are opened."""
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
-            return False
-        with path.open(encoding="utf-8") as handle:
-            first = handle.readline(4096)
-        header = json.loads(first)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return False
-    return isinstance(header, dict) and header.get("format") == TABLE_FORMAT
-
-
-def read_table_dialogue(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
-    """Return a table session's header, its turn records, and warnings for lines skipped."""
-    lines = _read_text(path).split("\n")
-    try:
-        header = json.loads(lines[0])
-    except ValueError:
-        raise DialogueFileError(f"'{path}' is not a rehearse table session") from None
-    if not isinstance(header, dict) or header.get("format") != TABLE_FORMAT:
-        raise DialogueFileError(f"'{path}' is not a rehearse table session")
-    records, warnings = [], []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError:
-            warnings.append(f"{path}:{number}: RH201 unreadable line skipped")
-            continue
-        if (
-            isinstance(record, dict)
-            and isinstance(record.get("say"), str)
-            and isinstance(record.get("turn"), int)
-        ):
-            records.append(record)
-        else:
-            warnings.append(f"{path}:{number}: RH202 not a table turn record; skipped")
-    return header, records, warnings
+__all__ = ["check_table_dialogue", "is_table_dialogue", "table_markdown"]
 
 
 def check_table_dialogue(path: Path) -> CheckResult:
     """Re-run one table session with today's table and personas, and compare every saved turn."""
-    from rehearse.content.tables import load_table, resolve_table
     from rehearse.engine.table import TableSession
 
-    header, records, warnings = read_table_dialogue(path)
+    dialogue = read_table_dialogue(path)
+    header, records, warnings = dialogue.header, dialogue.turns, dialogue.warnings
     table_id = str(header.get("table", ""))
-    found = resolve_table(table_id)
-    if found is None:
-        raise DialogueFileError(f"{path}: cannot check it: unknown table '{table_id}'")
     try:
-        spec = load_table(found)
-    except RehearseError as exc:
-        raise DialogueFileError(f"{path}: cannot check it: {exc}") from None
+        spec = table_of(dialogue)
+    except DialogueFileError as exc:
+        raise DialogueFileError(f"cannot check it: {exc}") from None
     seed = header.get("seed", 0)
     table = TableSession(spec, seed if isinstance(seed, int) and not isinstance(seed, bool) else 0)
     result = CheckResult(path, table_id, warnings=warnings)
@@ -78,7 +32,15 @@ def check_table_dialogue(path: Path) -> CheckResult:
                 Divergence(record["turn"], "turn", "played", "the table had already ended")
             )
             break
-        today = turn_record(table.say(record["say"]))
+        try:
+            played = table.say(record["say"])
+            move = record.get("move")
+            if record.get("corrected") and isinstance(move, dict):
+                played = table.correct(str(move.get("kind", "")), _ids(move, "gives"), _ids(move, "asks"))
+        except RehearseError as exc:
+            result.divergences.append(Divergence(record["turn"], "turn", "played", str(exc)))
+            break
+        today = turn_record(played)
         result.turns += 1
         for key in ("party", "move", "reply", "reactions", "table_state", "outcome"):
             if record.get(key) != today.get(key):
@@ -86,11 +48,17 @@ def check_table_dialogue(path: Path) -> CheckResult:
     return result
 
 
+def _ids(move: dict[str, Any], key: str) -> list[str]:
+    found = move.get(key)
+    return [str(i) for i in found] if isinstance(found, list) else []
+
+
 def table_markdown(path: Path) -> str:
     """Return a saved table session as a Markdown record: each message, who answered, the reactions."""
     from rehearse.records.export import md_text
 
-    header, records, _ = read_table_dialogue(path)
+    dialogue = read_table_dialogue(path)
+    header, records = dialogue.header, dialogue.turns
     lines = [
         f"# Table `{header.get('table')}`",
         "",

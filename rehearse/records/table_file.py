@@ -1,16 +1,26 @@
-"""Saved table sessions: one JSON line a table turn, after a header naming the table and seed."""
+"""Saved table sessions: one JSON line a table turn, after a header naming the table and seed.
+
+Like a bilateral dialogue, a take-back is saved as ``{"event": "rewind", "to_turn": N}`` and a
+corrected reading as the turn written again, with ``"corrected": true``; reading the file back
+gives the turns standing at the end (see ``effective_turns``).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from rehearse.content.tables import TableSpec
-from rehearse.engine.table import TableTurn
+from rehearse.engine.table import TableSession, TableTurn
 from rehearse.errors import DialogueFileError
+from rehearse.records.dialogue_file import _read_text, effective_turns, taken_back
 
 TABLE_FORMAT = "rehearse-table-dialogue"
 
@@ -26,6 +36,8 @@ def turn_record(turn: TableTurn) -> dict[str, Any]:
             meters=turn.turn.meters,
             reasons=[str(r) for r in turn.turn.reasons],
         )
+        if turn.turn.corrected:
+            record.update(corrected=True, read_as=turn.turn.read_as.as_dict())
     record["reactions"] = [
         {"party": r.party, "reply": r.text, "changes": dict(r.changes)} for r in turn.reactions
     ]
@@ -33,7 +45,7 @@ def turn_record(turn: TableTurn) -> dict[str, Any]:
     return record
 
 
-def open_table_file(folder: Path, spec: TableSpec, seed: int) -> tuple[Path, IO[str]]:
+def open_table_file(folder: Path, spec: TableSpec, seed: int, **extra: Any) -> tuple[Path, IO[str]]:
     """Create a new table session file in ``folder`` (never overwriting one) and write its header."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -54,10 +66,200 @@ def open_table_file(folder: Path, spec: TableSpec, seed: int) -> tuple[Path, IO[
                 "table": spec.id,
                 "seed": seed,
                 "started": stamp.isoformat(),
+                "table_file": str(spec.path.resolve()),
+                **extra,
             }
-            handle.write(json.dumps(header) + "\n")
+            handle.write(json.dumps(header, ensure_ascii=False) + "\n")
             handle.flush()
             return path, handle
     except OSError as exc:
         raise DialogueFileError(f"cannot save the table session in '{folder}': {exc.strerror}") from None
     raise DialogueFileError(f"too many table sessions named {spec.id} in '{folder}'")
+
+
+class RecordedTable:
+    """A table session plus its file (None when saving is off): every turn, take-back and correction."""
+
+    def __init__(self, spec: TableSpec, seed: int = 0, save_dir: Path | None = None, **header: Any) -> None:
+        self.table = TableSession(spec, seed)
+        self.drill: str | None = header.get("drill")
+        self.drill_passed: bool | None = None
+        """For a live table drill: whether its objectives are met (the screen keeps it up to date)."""
+        self.path: Path | None = None
+        self._handle: IO[str] | None = None
+        if save_dir is not None:
+            self.path, self._handle = open_table_file(save_dir, spec, seed, **header)
+        self.hinted: set[int] = set()
+        """Turns whose message was the hint's text."""
+        self.offered = ""
+
+    def _write(self, record: dict[str, Any]) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except (OSError, ValueError) as exc:
+            raise DialogueFileError(
+                f"cannot write to '{self.path}': {getattr(exc, 'strerror', exc)}"
+            ) from None
+
+    def say(self, text: str) -> TableTurn:
+        """Play a message and save the turn; if it cannot be saved, take it back and say so."""
+        turn = self.table.say(text)
+        hinted = bool(self.offered) and text.strip() == self.offered.strip()
+        record = turn_record(turn)
+        if hinted:
+            record["hint"] = True
+        try:
+            self._write(record)
+        except DialogueFileError as exc:
+            self.table.rewind(turn.number - 1)
+            raise DialogueFileError(f"{exc}; the message was not played, so nothing is lost") from None
+        self.offered = ""
+        if hinted:
+            self.hinted.add(turn.number)
+        return turn
+
+    def correct(self, kind: str, gives: Iterable[str] = (), asks: Iterable[str] = ()) -> TableTurn:
+        """Re-play the last message as read the trainee's way, and save the corrected turn."""
+        before = self.table.turns[-1] if self.table.turns else None
+        turn = self.table.correct(kind, gives, asks)
+        try:
+            self._write(turn_record(turn))
+        except DialogueFileError as exc:
+            if before is not None:
+                self.table.restore_last(before)
+            raise DialogueFileError(f"{exc}; the correction was not made, so nothing is lost") from None
+        return turn
+
+    def undo(self) -> bool:
+        """Take back the last message (replaying the rest); return False when there is none."""
+        turns = len(self.table.turns)
+        if turns == 0:
+            return False
+        self._write({"event": "rewind", "to_turn": turns - 1})  # saved first: if it fails, nothing changes
+        self.table.rewind(turns - 1)
+        self.hinted.discard(turns)
+        return True
+
+    def close(self) -> None:
+        """Close the file; a finished table (or a live table drill) adds a line to the progress history."""
+        if self._handle is None or self._handle.closed:
+            return
+        self._handle.close()
+        table = self.table
+        if (table.outcome == "ongoing" and self.drill is None) or not table.turns:
+            return
+        from rehearse.locations import history_file
+        from rehearse.records.history import HistoryEntry, append_entry, now
+
+        entry = HistoryEntry(
+            persona=table.spec.id,
+            date=now(),
+            outcome=table.outcome,
+            score=table_score(table),
+            turns=len(table.turns),
+            hints=len(self.hinted),
+            corrections=sum(1 for t in table.turns if t.turn is not None and t.turn.corrected),
+            drill=self.drill,
+            passed=self.drill_passed if self.drill is not None else None,
+            file=str(self.path),
+        )
+        with contextlib.suppress(DialogueFileError):  # the session is saved; the history line is a bonus
+            append_entry(history_file(), entry)
+
+
+def table_score(table: TableSession) -> int:
+    """Return a table's score out of 100: the statement adopted, each party's step and its trust."""
+    parties = table.spec.parties
+    steps = sum(min(len(neg.ledger), max(parties[pid].minimum, 1)) for pid, neg in table.parties.items())
+    needed = sum(max(p.minimum, 1) for p in parties.values())
+    trust = sum(neg.meters.get("trust", 0) for neg in table.parties.values()) / max(len(parties), 1)
+    adopted = 40 if table.outcome == "agreement" else 0
+    return round(adopted + 40 * steps / max(needed, 1) + 20 * trust / 100)
+
+
+@dataclass
+class TableDialogue:
+    """A saved table session read back: its header, turn records and rewinds, and lines skipped."""
+
+    path: Path
+    header: dict[str, Any]
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    """Turn records and rewind events in the order they were written."""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def turns(self) -> list[dict[str, Any]]:
+        """Return the turns standing at the end (taken-back ones left out, corrections applied)."""
+        return effective_turns(self.entries)
+
+    @property
+    def taken_back(self) -> list[dict[str, Any]]:
+        """Return the turns a take-back dropped, in the order they were played."""
+        return taken_back(self.entries)
+
+
+def is_table_dialogue(path: Path) -> bool:
+    """Return whether a saved file is a table session (its header says so); only regular files are opened."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or a device would block or never end
+            return False
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline(4096)
+        header = json.loads(first)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(header, dict) and header.get("format") == TABLE_FORMAT
+
+
+def table_of(dialogue: TableDialogue) -> TableSpec:
+    """Load the table a saved session was played at: a shipped table by id, else the file it names."""
+    from rehearse.content.tables import load_table, resolve_table
+    from rehearse.errors import RehearseError
+
+    table_id = str(dialogue.header.get("table", ""))
+    found = resolve_table(table_id)
+    named = dialogue.header.get("table_file")
+    if found is None and isinstance(named, str) and named:
+        found = resolve_table(named)
+    if found is None:
+        raise DialogueFileError(f"{dialogue.path}: unknown table '{table_id}' (no shipped table has that id)")
+    try:
+        return load_table(found)
+    except RehearseError as exc:
+        raise DialogueFileError(f"{dialogue.path}: cannot load its table: {exc}") from None
+
+
+def read_table_dialogue(path: Path) -> TableDialogue:
+    """Read a saved table session; lines that cannot be used are skipped with a warning."""
+    lines = _read_text(path).split("\n")
+    try:
+        header = json.loads(lines[0])
+    except ValueError:
+        raise DialogueFileError(f"'{path}' is not a rehearse table session") from None
+    if not isinstance(header, dict) or header.get("format") != TABLE_FORMAT:
+        raise DialogueFileError(f"'{path}' is not a rehearse table session")
+    dialogue = TableDialogue(path, header)
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            dialogue.warnings.append(f"{path}:{number}: RH201 unreadable line skipped")
+            continue
+        if not isinstance(record, dict):
+            dialogue.warnings.append(f"{path}:{number}: RH202 not a table turn record; skipped")
+        elif record.get("event") == "rewind":
+            to_turn = record.get("to_turn")
+            if isinstance(to_turn, int) and not isinstance(to_turn, bool) and to_turn >= 0:
+                dialogue.entries.append(record)
+            else:
+                dialogue.warnings.append(f"{path}:{number}: RH202 a rewind without a turn; skipped")
+        elif isinstance(record.get("say"), str) and isinstance(record.get("turn"), int):
+            dialogue.entries.append(record)
+        else:
+            dialogue.warnings.append(f"{path}:{number}: RH202 not a table turn record; skipped")
+    return dialogue
