@@ -25,8 +25,11 @@ from rehearse.records.dialogue_file import _read_text, effective_turns, taken_ba
 TABLE_FORMAT = "rehearse-table-dialogue"
 
 
-def turn_record(turn: TableTurn) -> dict[str, Any]:
-    """Return the JSON object saved for one table turn: the party addressed, its turn, every reply."""
+def turn_record(turn: TableTurn, parties: TableSession | None = None) -> dict[str, Any]:
+    """Return the JSON object saved for one table turn: the party addressed, its turn, every reply.
+
+    With ``parties`` (the table just after the turn), every party's stage and meters are saved too.
+    """
     record: dict[str, Any] = {"turn": turn.number, "say": turn.say, "party": turn.party}
     if turn.turn is not None:
         record.update(
@@ -42,7 +45,22 @@ def turn_record(turn: TableTurn) -> dict[str, Any]:
         {"party": r.party, "reply": r.text, "changes": dict(r.changes)} for r in turn.reactions
     ]
     record.update(table_state=turn.state, outcome=turn.outcome, notice=turn.notice)
+    if parties is not None:
+        record["parties"] = party_snapshot(parties)
     return record
+
+
+def party_snapshot(table: TableSession) -> dict[str, dict[str, Any]]:
+    """Return every party's stage, outcome, meters and exchanges agreed, as saved after a turn."""
+    return {
+        pid: {
+            "state": neg.state,
+            "outcome": neg.outcome,
+            "meters": dict(neg.meters),
+            "agreed": len(neg.ledger),
+        }
+        for pid, neg in table.parties.items()
+    }
 
 
 def open_table_file(folder: Path, spec: TableSpec, seed: int, **extra: Any) -> tuple[Path, IO[str]]:
@@ -108,7 +126,7 @@ class RecordedTable:
         """Play a message and save the turn; if it cannot be saved, take it back and say so."""
         turn = self.table.say(text)
         hinted = bool(self.offered) and text.strip() == self.offered.strip()
-        record = turn_record(turn)
+        record = turn_record(turn, self.table)
         if hinted:
             record["hint"] = True
         try:
@@ -126,7 +144,7 @@ class RecordedTable:
         before = self.table.turns[-1] if self.table.turns else None
         turn = self.table.correct(kind, gives, asks)
         try:
-            self._write(turn_record(turn))
+            self._write(turn_record(turn, self.table))
         except DialogueFileError as exc:
             if before is not None:
                 self.table.restore_last(before)
