@@ -1,6 +1,6 @@
 """Reader accuracy: kind accuracy, a confusion table and item F1, per labelled corpus and persona.
 
-usage: python benchmarks/classify_accuracy.py [--persona dprk|usa|rok|china|harbor|all]
+usage: python benchmarks/classify_accuracy.py [--persona ID|all]  (dprk usa rok china harbor japan russia rok_ally)
            [--misses NAME] [--rules-only] [--speed] [CORPUS...]
 
 Without CORPUS it scores the persona's shared examples, tuning sets and held-out set
@@ -29,7 +29,7 @@ from rehearse.reading.reader import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "corpus" / "dprk_examples.yaml"  # the move contract's labelled examples
-PERSONAS = ("dprk", "usa", "rok", "china", "harbor")
+PERSONAS = ("dprk", "usa", "rok", "china", "harbor", "japan", "russia", "rok_ally")
 
 
 def corpora(persona: str) -> dict[str, Path]:
