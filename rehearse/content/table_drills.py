@@ -20,7 +20,7 @@ from rehearse.errors import ContentError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 
 TOP_REQUIRED = ("drill", "table", "turns")
-TOP_OPTIONAL = ("seed", "title", "briefing", "handover", "objectives")
+TOP_OPTIONAL = ("seed", "title", "briefing", "handover", "hints", "objectives", "live_objectives")
 TABLE_STATES = ("talking", "closing", "agreement", "derailed")
 
 
@@ -60,6 +60,17 @@ class TableDrill:
     path: Path
     handover: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    hints: bool = True
+    live_outcome: str | None = None
+    live_within_turns: int | None = None
+    has_live_objectives: bool = False
+
+    @property
+    def live(self) -> tuple[str | None, int | None]:
+        """Return (outcome, within_turns) a trainee plays for live: ``live_objectives``, else ``objectives``."""
+        if self.has_live_objectives:
+            return self.live_outcome, self.live_within_turns
+        return self.outcome, self.within_turns
 
 
 def load_table_drill(path: Path) -> TableDrill:
@@ -72,6 +83,10 @@ def load_table_drill(path: Path) -> TableDrill:
     spec = _table(check, top, path)
     turns = _turns(check, top, spec)
     outcome, within = _objectives(check, top)
+    live_outcome, live_within = _objectives(check, top, "live_objectives")
+    hints = top.get("hints", True)
+    if not isinstance(hints, bool):
+        check.add(top.line_of("hints"), "drill: 'hints' must be true or false")
     handover = check.integer(top, "handover", "drill", 0, max(len(turns), 0), 0)
     if check.problems or spec is None:
         raise ContentError(check.problems)
@@ -86,6 +101,10 @@ def load_table_drill(path: Path) -> TableDrill:
         within_turns=within,
         path=path,
         handover=handover,
+        hints=hints is not False,
+        live_outcome=live_outcome,
+        live_within_turns=live_within,
+        has_live_objectives="live_objectives" in top,
     )
 
 
@@ -161,23 +180,21 @@ def _expectation(
     )
 
 
-def _objectives(check: Checker, top: LineDict) -> tuple[str | None, int | None]:
-    if "objectives" not in top:
+def _objectives(check: Checker, top: LineDict, key: str = "objectives") -> tuple[str | None, int | None]:
+    if key not in top:
         return None, None
-    body = check.mapping(
-        top.get("objectives"), "objectives", top.line_of("objectives"), (), ("outcome", "within_turns")
-    )
+    body = check.mapping(top.get(key), key, top.line_of(key), (), ("outcome", "within_turns"))
     if body is None:
         return None, None
     outcome = body.get("outcome")
     if outcome is not None and outcome not in OUTCOMES:
         check.add(
             body.line_of("outcome"),
-            f"objectives: unknown outcome '{outcome}'{suggest(str(outcome), OUTCOMES)}",
+            f"{key}: unknown outcome '{outcome}'{suggest(str(outcome), OUTCOMES)}",
         )
         outcome = None
     within = body.get("within_turns")
     if within is not None and (isinstance(within, bool) or not isinstance(within, int) or within < 1):
-        check.add(body.line_of("within_turns"), "objectives: 'within_turns' must be a whole number from 1")
+        check.add(body.line_of("within_turns"), f"{key}: 'within_turns' must be a whole number from 1")
         within = None
     return (outcome if isinstance(outcome, str) else None), within

@@ -25,6 +25,8 @@ ADDRESS = re.compile(r"^\s*@([a-z][a-z0-9_-]*)[\s,:]*", re.IGNORECASE)
 ACCEPT_WORDS = re.compile(r"\b(?:joint statement|statement|we accept|we agree|agreed|adopt)\b", re.IGNORECASE)
 TABLE = "table"
 """The address of a message to the whole table."""
+SIGN_LIMIT = 80
+"""A party whose tension is this high or higher will not sign the joint statement."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ class TableSession:
         refusing = [
             self.spec.parties[pid].name
             for pid, neg in self.parties.items()
-            if neg.outcome == "ongoing" and neg.meters.get("tension", 0) >= 80
+            if neg.outcome == "ongoing" and neg.meters.get("tension", 0) >= SIGN_LIMIT
         ]
         if refusing:
             notice = f"{', '.join(refusing)} will not sign while tension runs this high."
@@ -222,6 +224,29 @@ class TableSession:
         self.rewind(len(self.turns) - 1)
         return self._play(last.say, move)
 
+    def _closing_hint(self) -> tuple[str, str] | None:
+        """Adopt the statement, or first calm the tensest party that would refuse to sign."""
+        tense = sorted(
+            (neg.meters.get("tension", 0), pid)
+            for pid, neg in self.parties.items()
+            if neg.outcome == "ongoing" and neg.meters.get("tension", 0) >= SIGN_LIMIT
+        )
+        if not tense:
+            return (
+                "We accept the joint statement.",
+                "Every delegation has agreed its step: adopt the statement.",
+            )
+        tension, pid = tense[-1]
+        found = self.parties[pid].hint(3)
+        if not found:
+            return None
+        calm = min(found, key=lambda h: (h.effect.outcome != "ongoing", h.effect.meters.get("tension", 100)))
+        name = self.spec.parties[pid].name
+        return (
+            f"@{pid} {calm.text}",
+            f"{name} will not sign at tension {tension} (it must be under {SIGN_LIMIT}): {calm.why}",
+        )
+
     def hint(self) -> tuple[str, str] | None:
         """Return (message, why) for the best next move at the table, addressed to its party.
 
@@ -231,10 +256,7 @@ class TableSession:
         if self.outcome != "ongoing":
             return None
         if self.state == "closing":
-            return (
-                "We accept the joint statement.",
-                "Every delegation has agreed its step: adopt the statement.",
-            )
+            return self._closing_hint()
         best: tuple[tuple[bool, float], str, str] | None = None
         for pid, neg in sorted(self.parties.items()):
             if neg.outcome != "ongoing":

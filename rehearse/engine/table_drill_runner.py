@@ -57,17 +57,23 @@ def run_table_drill(drill: TableDrill) -> DrillResult:
         reply = turn.turn.reply if turn.turn is not None else turn.notice
         for expected, actual in check_table_turn(step.expect, turn, before, table):
             result.failures.append(Failure(number, expected, actual, step.say, reply))
-    if drill.outcome is not None:
-        met = table.outcome == drill.outcome
-        result.objectives.append(
-            ObjectiveResult("outcome", met, f"wanted {drill.outcome}, the table is {table.outcome}")
-        )
-    if drill.within_turns is not None:
-        used = len(table.turns)
-        result.objectives.append(
-            ObjectiveResult(
-                "within_turns", used <= drill.within_turns, f"{used} turns (limit {drill.within_turns})"
-            )
-        )
+    result.objectives.extend(grade_table(table, drill.outcome, drill.within_turns))
     result.seconds = time.perf_counter() - start
     return result
+
+
+def grade_table(table: TableSession, outcome: str | None, within_turns: int | None) -> list[ObjectiveResult]:
+    """Return whether the table meets a drill's objectives: its outcome, within so many turns."""
+    graded = []
+    if outcome is not None:
+        graded.append(
+            ObjectiveResult(
+                "outcome", table.outcome == outcome, f"wanted {outcome}, the table is {table.outcome}"
+            )
+        )
+    if within_turns is not None:
+        used = len(table.turns)
+        graded.append(
+            ObjectiveResult("within_turns", used <= within_turns, f"{used} turns (limit {within_turns})")
+        )
+    return graded

@@ -13,17 +13,25 @@ from textual.screen import Screen
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen, TableChosen
+from rehearse.ui.messages import (
+    BranchRequested,
+    DrillChosen,
+    PersonaChosen,
+    TableBranchRequested,
+    TableChosen,
+)
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
 from rehearse.ui.workarounds import install as install_workarounds
 
 if TYPE_CHECKING:
     from rehearse.content.drills import Drill
+    from rehearse.content.table_drills import TableDrill
     from rehearse.content.tables import TableSpec
     from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.progress import Progress
     from rehearse.records.session import RecordedSession
+    from rehearse.records.table_file import TableDialogue
     from rehearse.ui.screens.name import NameScreen
     from rehearse.ui.screens.replay_list import ReplayListScreen
 
@@ -44,7 +52,7 @@ class RehearseApp(App[None]):
         persona: Playbook | None = None,
         seed: int = 0,
         save_dir: Path | None = None,
-        replay: Dialogue | None = None,
+        replay: Dialogue | TableDialogue | None = None,
         replay_dir: Path | None = None,
         drill: Drill | None = None,
         progress: tuple[Progress, str] | None = None,
@@ -93,7 +101,12 @@ class RehearseApp(App[None]):
         else:
             self.push_screen(self._picker())
 
-    def _open_replay(self, dialogue: Dialogue) -> None:
+    def _open_replay(self, dialogue: Dialogue | TableDialogue) -> None:
+        from rehearse.records.table_file import TableDialogue
+
+        if isinstance(dialogue, TableDialogue):
+            self._open_table_replay(dialogue)
+            return
         from rehearse.ui.screens.replay import ReplayScreen
 
         try:
@@ -103,14 +116,51 @@ class RehearseApp(App[None]):
             return
         self.push_screen(ReplayScreen(dialogue, persona))
 
-    def on_replay_list_screen_chosen(self, message: ReplayListScreen.Chosen) -> None:
-        """Open the dialogue picked in the list."""
-        from rehearse.records.dialogue_file import read_dialogue
+    def _open_table_replay(self, dialogue: TableDialogue) -> None:
+        from rehearse.records.table_file import table_of
+        from rehearse.ui.screens.table_replay import TableReplayScreen
 
         try:
-            self._open_replay(read_dialogue(message.path))
+            spec: TableSpec | None = table_of(dialogue)
+        except RehearseError:
+            spec = None  # the screen says so; the saved turns still replay
+        self.push_screen(TableReplayScreen(dialogue, spec))
+
+    def on_replay_list_screen_chosen(self, message: ReplayListScreen.Chosen) -> None:
+        """Open the dialogue (or table session) picked in the list."""
+        from rehearse.records.dialogue_file import read_dialogue
+        from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
+
+        try:
+            if is_table_dialogue(message.path):
+                self._open_replay(read_table_dialogue(message.path))
+            else:
+                self._open_replay(read_dialogue(message.path))
         except RehearseError as exc:
             self.notify(str(exc), severity="error", markup=False)
+
+    def on_table_branch_requested(self, message: TableBranchRequested) -> None:
+        """Start a live table that replays the saved messages so far and records where it branched."""
+        from rehearse.records.table_file import RecordedTable
+        from rehearse.ui.screens.table import TableScreen
+
+        branched = {"branched_from": {"file": str(message.source), "turn": len(message.turns)}}
+        try:
+            recorded = RecordedTable(message.spec, message.seed, self.save_dir, **self._header(), **branched)
+            for record in message.turns:
+                recorded.say(str(record.get("say", "")))
+                move = record.get("move")
+                if record.get("corrected") is True and isinstance(move, dict):
+                    recorded.correct(
+                        str(move.get("kind", "")),
+                        [str(i) for i in move.get("gives") or []],
+                        [str(i) for i in move.get("asks") or []],
+                    )
+        except RehearseError as exc:
+            self.notify(f"Cannot branch here: {exc}", severity="error", markup=False)
+            return
+        self.push_screen(TableScreen(recorded))
+        self.notify(f"Branched from turn {len(message.turns)}: the rest is yours.", markup=False)
 
     def on_branch_requested(self, message: BranchRequested) -> None:
         """Start a live session that replays the messages so far and records where it branched from."""
@@ -180,21 +230,70 @@ class RehearseApp(App[None]):
             return
         self.open_table(spec)
 
-    def open_table(self, spec: TableSpec) -> None:
-        """Start a table session (saved like any session)."""
+    def open_table(self, spec: TableSpec, drill: TableDrill | None = None) -> None:
+        """Start a table session (saved like any session); a table drill plays its script first."""
+        from rehearse.records.table_file import RecordedTable
         from rehearse.ui.screens.table import TableScreen
 
-        screen = TableScreen(spec, self.seed, self.save_dir)
+        header = {**self._header(), **({"drill": drill.id} if drill is not None else {})}
+        seed = drill.seed if drill is not None else self.seed
+        try:
+            recorded = RecordedTable(spec, seed, self.save_dir, **header)
+        except RehearseError as exc:
+            self.notify(f"{exc}; this table is not being saved.", severity="warning", markup=False)
+            recorded = RecordedTable(spec, seed, None, **header)
+        if drill is not None:
+            try:
+                for step in drill.turns[: drill.handover]:
+                    if recorded.table.outcome != "ongoing":
+                        break
+                    recorded.say(step.say)
+            except RehearseError as exc:
+                recorded.close()
+                self.notify(f"Cannot start the drill: {exc}", severity="error", markup=False)
+                return
+        screen = TableScreen(recorded, drill)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        if drill is not None:
+            played = len(recorded.table.turns)
+            self.notify(
+                f"{played} scripted turn(s) played: over to you."
+                if played
+                else "Over to you: the first move is yours.",
+                markup=False,
+            )
+
+    def start_table_drill(self, drill: TableDrill) -> None:
+        """Show a table drill's briefing and objectives; then play its scripted turns and hand over."""
+        from rehearse.ui.screens.briefing import BriefingScreen, TableCover
+        from rehearse.ui.screens.table import table_objectives_text
+
+        spec = drill.spec
+        cover = TableCover(
+            spec.title,
+            spec.user_role,
+            spec.briefing,
+            ", ".join(p.name for p in spec.parties.values()),
+            f"{spec.parties[spec.chair].name} in the chair",
+        )
+        self.push_screen(
+            BriefingScreen(cover, table_objectives_text(drill)), lambda _: self.open_table(spec, drill)
+        )
 
     def on_drill_chosen(self, message: DrillChosen) -> None:
         """Start the drill picked on the picker screen."""
         from rehearse.content.drills import load_drill
+        from rehearse.content.yamlsource import has_top_level_key
 
         try:
+            if has_top_level_key(message.path, "table"):
+                from rehearse.content.table_drills import load_table_drill
+
+                self.start_table_drill(load_table_drill(message.path))
+                return
             drill = load_drill(message.path)
         except RehearseError as exc:
             self.notify(str(exc), severity="error", markup=False)
@@ -386,20 +485,24 @@ def bundled_tables() -> list[tuple[Path, str]]:
 
 
 def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
-    """Return the shipped drills by persona id, as (file, title), read from their top-level keys."""
+    """Return the shipped drills by persona id (table drills by 'table:ID'), as (file, title)."""
     from rehearse.content.yamlsource import read_yaml_file
     from rehearse.locations import dialogues_dir
 
     found: dict[str, list[tuple[Path, str]]] = {}
-    for path in sorted((dialogues_dir() / "drills").glob("*.yaml")):
+    drills = dialogues_dir() / "drills"
+    for path in sorted(drills.glob("*.yaml")) + sorted((drills / "tables").glob("*.yaml")):
         try:
             data, _ = read_yaml_file(path)
         except RehearseError:
             continue
-        if isinstance(data, dict) and isinstance(data.get("persona"), str):
-            found.setdefault(data["persona"], []).append(
-                (path, str(data.get("title") or data.get("drill") or path.stem))
-            )
+        if not isinstance(data, dict):
+            continue
+        title = str(data.get("title") or data.get("drill") or path.stem)
+        if isinstance(data.get("persona"), str):
+            found.setdefault(data["persona"], []).append((path, title))
+        elif isinstance(data.get("table"), str):
+            found.setdefault(f"table:{data['table']}", []).append((path, title))
     return found
 
 
@@ -430,6 +533,8 @@ def objectives_text(drill: Drill) -> str:
     return "\n".join(lines)
 
 
-def make_replay_app(dialogue: Dialogue | None, folder: Path, save_dir: Path | None) -> RehearseApp:
+def make_replay_app(
+    dialogue: Dialogue | TableDialogue | None, folder: Path, save_dir: Path | None
+) -> RehearseApp:
     """Build the app on one saved dialogue, or on the list of those in ``folder``."""
     return RehearseApp(None, 0, save_dir, replay=dialogue, replay_dir=folder)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 from rehearse.content.playbook import Playbook
+
+if TYPE_CHECKING:
+    from rehearse.content.tables import TableSpec
 
 
 @dataclass
@@ -50,3 +54,14 @@ class BranchRequested(Message):
     messages: list[str]
     corrections: dict[int, Correction] = field(default_factory=dict)
     """Corrected readings by message index, replayed as they were in the saved dialogue."""
+
+
+@dataclass
+class TableBranchRequested(Message):
+    """The user wants to continue live from a point of a saved table session."""
+
+    source: Path
+    spec: TableSpec
+    seed: int
+    turns: list[dict[str, Any]]
+    """The saved turn records standing at that point (corrected ones replayed as corrected)."""

@@ -67,6 +67,10 @@ class PickerScreen(Screen[None]):
                     id=key,
                 )
             )
+            for number, (drill_path, drill_title) in enumerate(self.drills.get(f"table:{path.stem}", [])):
+                drill_key = f"drill:table:{index}:{number}"
+                self._drill_paths[drill_key] = drill_path
+                options.append(Option(Text.assemble(("    drill  ", "bold"), drill_title), id=drill_key))
         for persona in self.personas:
             options.append(Option(_summary(persona), id=persona.id))
             for index, (path, title) in enumerate(self.drills.get(persona.id, [])):

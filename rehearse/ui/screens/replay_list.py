@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from rehearse.content.templates import count_of
 from rehearse.errors import RehearseError
 from rehearse.records.dialogue_file import read_dialogue
+from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,22 @@ def list_dialogues(folder: Path) -> list[SavedDialogue]:
     found: list[SavedDialogue] = []
     for path in folder.glob("*.jsonl") if folder.is_dir() else []:
         try:
-            dialogue = read_dialogue(path)
+            if is_table_dialogue(path):
+                table = read_table_dialogue(path)
+                header, turns = table.header, table.turns
+                who = f"table {header.get('table', '?')}"
+            else:
+                dialogue = read_dialogue(path)
+                header, turns = dialogue.header, dialogue.effective_turns()
+                who = str(header.get("persona", "?"))
         except RehearseError:
             continue
-        turns = dialogue.effective_turns()  # the session as it stood: taken-back turns left out
+        # the session as it stood: taken-back turns left out
         found.append(
             SavedDialogue(
                 path,
-                str(dialogue.header.get("persona", "?")),
-                str(dialogue.header.get("started", "")),
+                who,
+                str(header.get("started", "")),
                 len(turns),
                 str(turns[-1].get("outcome", "ongoing")) if turns else "ongoing",
                 str(turns[0].get("say", "")) if turns else "",
