@@ -225,7 +225,7 @@ def test_a_saved_table_exports_as_markdown_with_every_reply(tmp_path: Path) -> N
     assert "### Turn 1: to dprk" in result.output and "- *china:*" in result.output
     assert "read as **reciprocal**" in result.output
     result = CliRunner().invoke(cli, ["export", str(saved), "--format", "html"])
-    assert result.exit_code == 2 and "Markdown only" in result.output
+    assert result.exit_code == 0 and "<h1>A two-party table</h1>" in result.output
 
 
 def test_a_table_turn_can_be_taken_back_or_corrected_and_rewind_keeps_the_correction() -> None:

@@ -9,7 +9,7 @@ from rehearse.errors import DialogueFileError, RehearseError
 from rehearse.records.check import CheckResult, Divergence
 from rehearse.records.table_file import is_table_dialogue, read_table_dialogue, table_of, turn_record
 
-__all__ = ["check_table_dialogue", "is_table_dialogue", "table_markdown"]
+__all__ = ["check_table_dialogue", "is_table_dialogue"]
 
 
 def check_table_dialogue(path: Path) -> CheckResult:
@@ -51,42 +51,3 @@ def check_table_dialogue(path: Path) -> CheckResult:
 def _ids(move: dict[str, Any], key: str) -> list[str]:
     found = move.get(key)
     return [str(i) for i in found] if isinstance(found, list) else []
-
-
-def table_markdown(path: Path) -> str:
-    """Return a saved table session as a Markdown record: each message, who answered, the reactions."""
-    from rehearse.records.export import md_text
-
-    dialogue = read_table_dialogue(path)
-    header, records = dialogue.header, dialogue.turns
-    lines = [
-        f"# Table `{header.get('table')}`",
-        "",
-        f"Seed {header.get('seed')}, started {header.get('started')}.",
-        "",
-        "## Turns",
-        "",
-    ]
-    for record in records:
-        lines += [
-            f"### Turn {record.get('turn')}: to {record.get('party')}",
-            "",
-            f"**You:** {md_text(record['say'])}",
-            "",
-        ]
-        if isinstance(record.get("reply"), str):
-            move: dict[str, Any] = record["move"] if isinstance(record.get("move"), dict) else {}
-            lines += [
-                f"**{record.get('party')}:** {md_text(record['reply'])}",
-                "",
-                f"- read as **{move.get('kind')}**",
-            ]
-        for reaction in record.get("reactions") or []:
-            if isinstance(reaction, dict):
-                lines.append(f"- *{reaction.get('party')}:* {md_text(str(reaction.get('reply', '')))}")
-        if record.get("notice"):
-            lines.append(f"- **{md_text(str(record['notice']))}**")
-        lines.append("")
-    last = records[-1] if records else {}
-    lines += [f"## Outcome: {last.get('outcome', 'ongoing')}", ""]
-    return "\n".join(lines)
