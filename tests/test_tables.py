@@ -264,3 +264,24 @@ def test_a_saved_table_keeps_take_backs_and_corrections_and_checks_identical(tmp
     assert [t["say"] for t in saved.taken_back] == ["@dprk You must disarm first."]
     result = check_table_dialogue(recorded.path)
     assert result.identical and result.turns == 2
+
+
+@pytest.mark.parametrize(
+    "path", sorted((HERE.parent / "dialogues" / "drills" / "tables").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_every_table_drill_hands_over_mid_talks_and_the_hint_meets_its_live_objectives(path: Path) -> None:
+    from rehearse.content.table_drills import load_table_drill
+    from rehearse.engine.table_drill_runner import grade_table
+
+    drill = load_table_drill(path)
+    t = TableSession(drill.spec, drill.seed)
+    for step in drill.turns[: drill.handover]:
+        t.say(step.say)
+    assert t.outcome == "ongoing", "the hand-over must leave the trainee something to play"
+    outcome, within = drill.live
+    assert outcome == "agreement" and within is not None
+    while t.outcome == "ongoing" and len(t.turns) < within:
+        found = t.hint()
+        assert found is not None
+        t.say(found[0])
+    assert all(o.met for o in grade_table(t, outcome, within)), [t.say for t in t.turns]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,20 +13,15 @@ from textual.screen import Screen
 from rehearse.content.playbook import Playbook
 from rehearse.content.registry import available_personas, load_persona
 from rehearse.errors import RehearseError
-from rehearse.ui.messages import (
-    BranchRequested,
-    DrillChosen,
-    PersonaChosen,
-    TableBranchRequested,
-    TableChosen,
-)
+from rehearse.ui.catalog import bundled_drills, bundled_tables, objectives_text
+from rehearse.ui.messages import BranchRequested, DrillChosen, PersonaChosen
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.picker import PickerScreen
+from rehearse.ui.table_flows import TableFlows
 from rehearse.ui.workarounds import install as install_workarounds
 
 if TYPE_CHECKING:
     from rehearse.content.drills import Drill
-    from rehearse.content.table_drills import TableDrill
     from rehearse.content.tables import TableSpec
     from rehearse.records.dialogue_file import Dialogue
     from rehearse.records.progress import Progress
@@ -36,7 +31,7 @@ if TYPE_CHECKING:
     from rehearse.ui.screens.replay_list import ReplayListScreen
 
 
-class RehearseApp(App[None]):
+class RehearseApp(TableFlows, App[None]):
     """Rehearse a negotiation in the terminal."""
 
     TITLE = "rehearse"
@@ -116,16 +111,6 @@ class RehearseApp(App[None]):
             return
         self.push_screen(ReplayScreen(dialogue, persona))
 
-    def _open_table_replay(self, dialogue: TableDialogue) -> None:
-        from rehearse.records.table_file import table_of
-        from rehearse.ui.screens.table_replay import TableReplayScreen
-
-        try:
-            spec: TableSpec | None = table_of(dialogue)
-        except RehearseError:
-            spec = None  # the screen says so; the saved turns still replay
-        self.push_screen(TableReplayScreen(dialogue, spec))
-
     def on_replay_list_screen_chosen(self, message: ReplayListScreen.Chosen) -> None:
         """Open the dialogue (or table session) picked in the list."""
         from rehearse.records.dialogue_file import read_dialogue
@@ -138,29 +123,6 @@ class RehearseApp(App[None]):
                 self._open_replay(read_dialogue(message.path))
         except RehearseError as exc:
             self.notify(str(exc), severity="error", markup=False)
-
-    def on_table_branch_requested(self, message: TableBranchRequested) -> None:
-        """Start a live table that replays the saved messages so far and records where it branched."""
-        from rehearse.records.table_file import RecordedTable
-        from rehearse.ui.screens.table import TableScreen
-
-        branched = {"branched_from": {"file": str(message.source), "turn": len(message.turns)}}
-        try:
-            recorded = RecordedTable(message.spec, message.seed, self.save_dir, **self._header(), **branched)
-            for record in message.turns:
-                recorded.say(str(record.get("say", "")))
-                move = record.get("move")
-                if record.get("corrected") is True and isinstance(move, dict):
-                    recorded.correct(
-                        str(move.get("kind", "")),
-                        [str(i) for i in move.get("gives") or []],
-                        [str(i) for i in move.get("asks") or []],
-                    )
-        except RehearseError as exc:
-            self.notify(f"Cannot branch here: {exc}", severity="error", markup=False)
-            return
-        self.push_screen(TableScreen(recorded))
-        self.notify(f"Branched from turn {len(message.turns)}: the rest is yours.", markup=False)
 
     def on_branch_requested(self, message: BranchRequested) -> None:
         """Start a live session that replays the messages so far and records where it branched from."""
@@ -192,96 +154,6 @@ class RehearseApp(App[None]):
             except RehearseError as exc:
                 problems.append(f"{entry.id}: cannot be loaded: {exc}")
         return PickerScreen(personas, problems, bundled_drills(), bundled_tables())
-
-    def on_table_chosen(self, message: TableChosen) -> None:
-        """Brief the trainee on the table picked on the picker screen, then seat the parties."""
-        self.brief_table(message.path)
-
-    def brief_table(self, path: Path) -> None:
-        """Show the table's briefing (read from its file alone), then load its parties and open it."""
-        from rehearse.content.yamlsource import read_yaml_file
-        from rehearse.ui.screens.briefing import BriefingScreen, TableCover
-
-        try:
-            data, _ = read_yaml_file(path)
-        except RehearseError as exc:
-            self.notify(f"Cannot open the table: {exc}", severity="error", markup=False)
-            return
-        data = data if isinstance(data, dict) else {}
-        parties: dict[str, Any] = data["parties"] if isinstance(data.get("parties"), dict) else {}
-        names = [str(p.get("name", pid)) if isinstance(p, dict) else str(pid) for pid, p in parties.items()]
-        chair = parties.get(str(data.get("chair")), {})
-        cover = TableCover(
-            str(data.get("title", path.stem)),
-            str(data.get("user_role", "")),
-            str(data.get("briefing", "")),
-            ", ".join(names) or "several delegations",
-            f"{chair.get('name', 'the chair') if isinstance(chair, dict) else 'the chair'} in the chair",
-        )
-        self.push_screen(BriefingScreen(cover), lambda _: self._seat_table(path))
-
-    def _seat_table(self, path: Path) -> None:
-        from rehearse.content.tables import load_table
-
-        try:
-            spec = load_table(path)
-        except RehearseError as exc:
-            self.notify(f"Cannot open the table: {exc}", severity="error", markup=False)
-            return
-        self.open_table(spec)
-
-    def open_table(self, spec: TableSpec, drill: TableDrill | None = None) -> None:
-        """Start a table session (saved like any session); a table drill plays its script first."""
-        from rehearse.records.table_file import RecordedTable
-        from rehearse.ui.screens.table import TableScreen
-
-        header = {**self._header(), **({"drill": drill.id} if drill is not None else {})}
-        seed = drill.seed if drill is not None else self.seed
-        try:
-            recorded = RecordedTable(spec, seed, self.save_dir, **header)
-        except RehearseError as exc:
-            self.notify(f"{exc}; this table is not being saved.", severity="warning", markup=False)
-            recorded = RecordedTable(spec, seed, None, **header)
-        if drill is not None:
-            try:
-                for step in drill.turns[: drill.handover]:
-                    if recorded.table.outcome != "ongoing":
-                        break
-                    recorded.say(step.say)
-            except RehearseError as exc:
-                recorded.close()
-                self.notify(f"Cannot start the drill: {exc}", severity="error", markup=False)
-                return
-        screen = TableScreen(recorded, drill)
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-        if drill is not None:
-            played = len(recorded.table.turns)
-            self.notify(
-                f"{played} scripted turn(s) played: over to you."
-                if played
-                else "Over to you: the first move is yours.",
-                markup=False,
-            )
-
-    def start_table_drill(self, drill: TableDrill) -> None:
-        """Show a table drill's briefing and objectives; then play its scripted turns and hand over."""
-        from rehearse.ui.screens.briefing import BriefingScreen, TableCover
-        from rehearse.ui.screens.table import table_objectives_text
-
-        spec = drill.spec
-        cover = TableCover(
-            spec.title,
-            spec.user_role,
-            spec.briefing,
-            ", ".join(p.name for p in spec.parties.values()),
-            f"{spec.parties[spec.chair].name} in the chair",
-        )
-        self.push_screen(
-            BriefingScreen(cover, table_objectives_text(drill)), lambda _: self.open_table(spec, drill)
-        )
 
     def on_drill_chosen(self, message: DrillChosen) -> None:
         """Start the drill picked on the picker screen."""
@@ -364,10 +236,6 @@ class RehearseApp(App[None]):
         self.notify(
             f"Welcome, {message.name}: your sessions are saved under {message.folder.name}/.", markup=False
         )
-
-    def _header(self) -> dict[str, str]:
-        """Return extra header fields for a new dialogue (the trainee's name in a classroom)."""
-        return {"trainee": self.trainee} if self.trainee else {}
 
     def _begin(self, persona: Playbook) -> None:
         """Open the session (the engine is imported here, after the first paint)."""
@@ -466,71 +334,6 @@ def make_progress_app(progress: Progress, source: str) -> RehearseApp:
 def make_classroom_app(root: Path) -> RehearseApp:
     """Build the app for one browser tab of ``rehearse serve``: a name first, then the picker."""
     return RehearseApp(classroom=root)
-
-
-def bundled_tables() -> list[tuple[Path, str]]:
-    """Return the shipped tables as (file, title), read from their top-level keys."""
-    from rehearse.content.tables import tables_dir
-    from rehearse.content.yamlsource import read_yaml_file
-
-    found = []
-    for path in sorted(tables_dir().glob("*.yaml")):
-        try:
-            data, _ = read_yaml_file(path)
-        except RehearseError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("table"), str):
-            found.append((path, str(data.get("title") or data["table"])))
-    return found
-
-
-def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
-    """Return the shipped drills by persona id (table drills by 'table:ID'), as (file, title)."""
-    from rehearse.content.yamlsource import read_yaml_file
-    from rehearse.locations import dialogues_dir
-
-    found: dict[str, list[tuple[Path, str]]] = {}
-    drills = dialogues_dir() / "drills"
-    for path in sorted(drills.glob("*.yaml")) + sorted((drills / "tables").glob("*.yaml")):
-        try:
-            data, _ = read_yaml_file(path)
-        except RehearseError:
-            continue
-        if not isinstance(data, dict):
-            continue
-        title = str(data.get("title") or data.get("drill") or path.stem)
-        if isinstance(data.get("persona"), str):
-            found.setdefault(data["persona"], []).append((path, title))
-        elif isinstance(data.get("table"), str):
-            found.setdefault(f"table:{data['table']}", []).append((path, title))
-    return found
-
-
-def objectives_text(drill: Drill) -> str:
-    """Return the drill's objectives as lines for the briefing."""
-    from rehearse.content.templates import and_list, count_of
-
-    persona = drill.persona
-    from rehearse.ui.screens.briefing import reflow
-
-    o = drill.live
-    lines = [f"Drill: {drill.title}", reflow(drill.briefing), "", "Objectives:"]
-    if o.outcome:
-        lines.append(f"  ☐ reach {o.outcome}")
-    if o.secure:
-        lines.append(f"  ☐ secure {and_list(persona.items[i].label for i in sorted(o.secure))}")
-    if o.concede_at_most is not None:
-        allowed = and_list(persona.items[i].label for i in sorted(o.concede_at_most))
-        lines.append(f"  ☐ concede nothing beyond {allowed}")
-    if o.within_turns:
-        lines.append(f"  ☐ within {count_of(o.within_turns, 'turn')}")
-    if drill.handover:
-        lines.append(
-            f"\nThe first {drill.handover} turn(s) are scripted and played for you; then it is your turn."
-        )
-    else:
-        lines.append("\nYou play from the first turn.")
-    return "\n".join(lines)
 
 
 def make_replay_app(
