@@ -152,11 +152,13 @@ class Reader:
         a = self.analyse(text, self.model.roles if self.model is not None else None)
         gives = frozenset().union(*(s.gives for s in a.sentences)) if a.sentences else frozenset()
         asks = frozenset().union(*(s.asks for s in a.sentences)) if a.sentences else frozenset()
+        known = self.finder.lexicon.speller.known
+        other: list[str] = []
         if self.model is None:
             move, confidence = a.rule, 1.0
-            other: list[str] = []
+        elif not (gives or asks or any(w in known or w in self.model.vocabulary for w in a.words)):
+            move, confidence = Move("other"), 0.5  # noise (a pasted key, keyboard mash): no word we know
         else:
-            known = self.finder.lexicon.speller.known
             other = word_features(a.words) + cue_features(a.sentences, a.rule, known)
             probs = probabilities(self.model.scores(a.words, other))
             move, confidence = decide(probs, self.model.kinds, gives, asks)
