@@ -228,9 +228,17 @@ def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
     with _user_errors():
         from rehearse.locations import sessions_dir
         from rehearse.records.dialogue_file import read_dialogue
+        from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
 
         folder = files[0] if files and files[0].is_dir() else sessions_dir()
-        dialogue = read_dialogue(files[0]) if files and not files[0].is_dir() else None
+        chosen = files[0] if files and not files[0].is_dir() else None
+        dialogue = (
+            None
+            if chosen is None
+            else read_table_dialogue(chosen)
+            if is_table_dialogue(chosen)
+            else read_dialogue(chosen)
+        )
         from rehearse.ui.app import make_replay_app
 
         _run_app(make_replay_app(dialogue, folder, _save_dir(save_dir, False)))
@@ -283,24 +291,24 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
     """Export a saved dialogue as Markdown, HTML (with a meter chart), a drill or corpus utterances."""
     from rehearse.content.registry import load_persona
     from rehearse.records.dialogue_file import read_dialogue
-    from rehearse.records.export import render_export, write_atomically
-    from rehearse.records.table_check import is_table_dialogue, table_markdown
+    from rehearse.records.export import render_export
+    from rehearse.records.table_export import render_table_export, write_export
+    from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
 
     with _user_errors():
         if is_table_dialogue(file):
-            if fmt != "md":
-                raise RehearseError("a table session exports as Markdown only so far (--format md)")
-            text = table_markdown(file)
+            table = read_table_dialogue(file)
+            text, warnings = render_table_export(table, fmt), table.warnings
         else:
             dialogue = read_dialogue(file)
             persona = load_persona(str(dialogue.header.get("persona", "")))
-            for warning in dialogue.warnings:
-                click.echo(f"warning: {warning}", err=True)
-            text = render_export(dialogue, persona, fmt)
+            text, warnings = render_export(dialogue, persona, fmt), dialogue.warnings
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
         if output is None:
             click.echo(text, nl=False)
         else:
-            write_atomically(output, text)
+            write_export(output, text)
             click.echo(f"Wrote {output}", err=True)
 
 
@@ -361,21 +369,42 @@ def drill(paths: tuple[Path, ...], junit: Path | None, jobs: int) -> None:
 @click.argument("persona")
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
 @click.option(
-    "--dialogue", type=click.Path(path_type=Path), help="Highlight the path this saved dialogue took."
+    "--dialogue",
+    type=click.Path(path_type=Path),
+    help="Highlight the path this saved dialogue took (at a table: the links that fired).",
 )
-def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
-    """Print a persona's machine as Mermaid or Graphviz dot, conditions on the edges."""
+@click.option("--party", help="At a table: draw this party's own machine as seated there.")
+def graph(persona: str, fmt: str, dialogue: Path | None, party: str | None) -> None:
+    """Print a persona's machine, or a table of delegations (PERSONA may be a table), as Mermaid or dot."""
     from rehearse.content.graph import path_pairs, to_dot, to_mermaid
+    from rehearse.content.tables import load_table, resolve_table
 
+    table = resolve_table(persona)
     with _user_errors():
-        playbook = _persona(persona)
-        taken = None
-        if dialogue is not None:
-            from rehearse.records.dialogue_file import read_dialogue
+        if table is not None:
+            from rehearse.content.table_graph import party_graph, table_graph
+            from rehearse.records.table_file import read_table_dialogue
 
-            turns = read_dialogue(dialogue).effective_turns()
-            taken = path_pairs((str(t.get("state", "")) for t in turns), playbook.initial)
-    click.echo((to_mermaid if fmt == "mermaid" else to_dot)(playbook, taken), nl=False)
+            spec = load_table(table)
+            saved = read_table_dialogue(dialogue) if dialogue is not None else None
+            if saved is not None and saved.header.get("table") != spec.id:
+                raise RehearseError(f"{dialogue} was played at the table '{saved.header.get('table')}'")
+            for warning in saved.warnings if saved is not None else ():
+                click.echo(f"warning: {warning}", err=True)
+            turns = saved.turns if saved is not None else None
+            text = party_graph(spec, party, fmt, turns) if party else table_graph(spec, fmt, turns)
+        else:
+            if party is not None:
+                raise RehearseError(f"--party is for a table, and '{persona}' is not one")
+            playbook = _persona(persona)
+            taken = None
+            if dialogue is not None:
+                from rehearse.records.dialogue_file import read_dialogue
+
+                turns = read_dialogue(dialogue).effective_turns()
+                taken = path_pairs((str(t.get("state", "")) for t in turns), playbook.initial)
+            text = (to_mermaid if fmt == "mermaid" else to_dot)(playbook, taken)
+    click.echo(text, nl=False)
 
 
 @cli.command()
@@ -385,7 +414,8 @@ def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
     type=click.IntRange(1, 1_000_000),
     default=1000,
     show_default=True,
-    help="Random sessions to play (each a walk of messages built from the persona's items and topics).",
+    help="Random sessions to play (each a walk of messages built from the items and topics of the "
+    "persona, or of each party at a table).",
 )
 @click.option(
     "--seed", type=int, default=0, show_default=True, help="Seed of the walks (same seed, same findings)."
@@ -398,31 +428,40 @@ def graph(persona: str, fmt: str, dialogue: Path | None) -> None:
     help="A labelled corpus (YAML list of {text: ...}) whose messages walks also send; repeatable.",
 )
 def explore(persona: str, walks: int, seed: int, corpora: tuple[Path, ...]) -> None:
-    """Play seeded random walks against a persona and report what breaks (exit 1 on findings)."""
+    """Play seeded random walks against a persona or at a table and report what breaks (exit 1 on findings)."""
+    from rehearse.content.tables import load_table, resolve_table
     from rehearse.engine.explore import as_drill, load_messages
     from rehearse.engine.explore import explore as run_explore
+    from rehearse.engine.table_explore import as_table_drill, explore_table
 
+    table = resolve_table(persona)
     with _user_errors():
-        playbook = _persona(persona)
+        subject: Any = load_table(table) if table is not None else _persona(persona)
         corpus = load_messages(corpora)
+    report: Any
+    run: Any = explore_table if table is not None else run_explore
     if sys.stderr.isatty() and walks >= 500:  # a progress bar on a terminal, never in a pipe
         with click.progressbar(length=walks, label="walks", file=sys.stderr) as bar:
-            report = run_explore(playbook, walks, seed, progress=bar.update, corpus=corpus)
+            report = run(subject, walks, seed, progress=bar.update, corpus=corpus)
     else:
-        report = run_explore(playbook, walks, seed, corpus=corpus)
-    drawn = f" ({report.from_corpus} from the corpora)" if corpora else ""
-    click.echo(
-        f"{report.persona}: {report.walks} walks, {report.turns} turns{drawn} in {report.seconds:.1f} s; "
-        f"states reached: {', '.join(sorted(report.reached))}"
-    )
+        report = run(subject, walks, seed, corpus=corpus)
+    if table is not None:
+        click.echo("\n".join(report.summary()))
+    else:
+        drawn = f" ({report.from_corpus} from the corpora)" if corpora else ""
+        click.echo(
+            f"{report.persona}: {report.walks} walks, {report.turns} turns{drawn} in {report.seconds:.1f} s; "
+            f"states reached: {', '.join(sorted(report.reached))}"
+        )
     if not report.findings:
         click.echo("no findings")
         return
+    write: Any = as_table_drill if table is not None else as_drill
     for index, finding in enumerate(report.findings, start=1):
         click.echo(f"\n{finding.kind}: {finding.detail}")
         if finding.walk:
-            click.echo("shortest walk, as a drill:")
-            click.echo(as_drill(playbook, finding, index), nl=False)
+            click.echo(f"shortest walk, as a {'table ' if table is not None else ''}drill:")
+            click.echo(write(subject, finding, index), nl=False)
     raise SystemExit(1)
 
 
