@@ -285,3 +285,17 @@ def test_every_table_drill_hands_over_mid_talks_and_the_hint_meets_its_live_obje
         assert found is not None
         t.say(found[0])
     assert all(o.met for o in grade_table(t, outcome, within)), [t.say for t in t.turns]
+
+
+def test_a_party_done_with_its_roadmap_stays_at_the_table_and_signs() -> None:
+    t = TableSession(load_table(HERE.parent / "personas" / "tables" / "six-party.yaml"))
+    for message in (OFFER_DPRK, "@dprk Agreed.", "@dprk We accept the roadmap."):
+        t.say(message)
+    assert t.parties["dprk"].outcome == "agreement" and t.outcome == "ongoing"
+    done = t.say("@dprk What would you need next?")
+    assert "waits for the joint statement" in done.notice and "left" not in done.notice
+    while t.outcome == "ongoing" and len(t.turns) < 25:
+        found = t.hint()
+        assert found is not None
+        t.say(found[0])
+    assert t.outcome == "agreement" and "the DPRK delegation" in t.turns[-1].notice  # it signs

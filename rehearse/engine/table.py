@@ -102,11 +102,12 @@ class TableSession:
         neg = self.parties[speaker]
         if neg.outcome != "ongoing":
             who = self.spec.parties[speaker].name
-            return self._record(
-                TableTurn(
-                    number, text, speaker, None, (), self.state, self.outcome, f"{who} has left the table."
-                )
+            notice = (
+                f"{who} has left the table."
+                if neg.outcome == "derailed"
+                else f"{who} has agreed its roadmap with you and waits for the joint statement."
             )
+            return self._record(TableTurn(number, text, speaker, None, (), self.state, self.outcome, notice))
         turn = neg.say(body if body.strip() else text, as_move)
         reactions = self._reactions(speaker, turn)
         notice = self._after(speaker)
@@ -158,11 +159,11 @@ class TableSession:
         return notice
 
     def ready(self) -> bool:
-        """Return whether every party still at the table has agreed its minimum of exchanges."""
+        """Return whether every party still at the table (or done with its roadmap) has agreed its minimum."""
         return all(
             len(self.parties[pid].ledger) >= party.minimum
             for pid, party in self.spec.parties.items()
-            if self.parties[pid].outcome == "ongoing" or party.minimum > 0
+            if self.parties[pid].outcome != "derailed" or party.minimum > 0
         )
 
     def _adopt(self, text: str, number: int) -> TableTurn:
@@ -177,7 +178,7 @@ class TableSession:
             return TableTurn(number, text, TABLE, None, (), self.state, self.outcome, notice)
         self.state, self.outcome = "agreement", "agreement"
         signers = ", ".join(
-            self.spec.parties[p].name for p, n in self.parties.items() if n.outcome == "ongoing"
+            self.spec.parties[p].name for p, n in self.parties.items() if n.outcome != "derailed"
         )
         return TableTurn(
             number,

@@ -28,7 +28,7 @@ import yaml
 from rehearse.content.tables import MAX_REACTIONS, TableSpec, resolve_table
 from rehearse.engine.explore import Finding, _message, topic_words
 from rehearse.engine.negotiation import RECENT_REPLIES
-from rehearse.engine.table import TABLE, TableSession, TableTurn
+from rehearse.engine.table import SIGN_LIMIT, TABLE, TableSession, TableTurn
 from rehearse.errors import EmptyMessageError
 
 ACCEPTS = (
@@ -37,8 +37,6 @@ ACCEPTS = (
     "We agree to adopt the joint statement.",
 )
 """What a walk says to the whole table to accept the chair's joint statement."""
-TENSION_LIMIT = 80
-"""A party at this tension or more may refuse to sign (as the table engine does)."""
 PLACEHOLDER = re.compile(r"\{\{?\s*[A-Za-z_][\w.]*\s*\}?\}")
 ACCEPT_SHARE = 0.6
 """How often a walk accepts the joint statement once the chair has proposed it."""
@@ -305,11 +303,11 @@ class _Exploration:
     def _check_closing(self, table: TableSession, text: str, walk: list[str], number: int) -> None:
         """Note a joint statement the trainee accepted that was not adopted, nobody too tense to sign."""
         present = [neg for neg in table.parties.values() if neg.outcome == "ongoing"]
-        if table.outcome != "agreement" and all(n.meters.get("tension", 0) < TENSION_LIMIT for n in present):
+        if table.outcome != "agreement" and all(n.meters.get("tension", 0) < SIGN_LIMIT for n in present):
             self.note(
                 "cannot close",
                 f"the chair proposed the joint statement, but '{text}' before the table did not adopt "
-                f"it, with every party under tension {TENSION_LIMIT}",
+                f"it, with every party under tension {SIGN_LIMIT}",
                 walk,
                 number,
             )
