@@ -100,7 +100,13 @@ def graph(persona: str, fmt: str, dialogue: Path | None, party: str | None) -> N
             taken = None
             if dialogue is not None:
                 from rehearse.records.dialogue_file import read_dialogue
+                from rehearse.records.table_file import is_table_dialogue
 
+                if is_table_dialogue(dialogue):
+                    raise RehearseError(
+                        f"{dialogue} is a table session: draw it with 'rehearse graph TABLE --dialogue FILE'"
+                        f" (add '--party {persona}' for this party's path)"
+                    )
                 turns = read_dialogue(dialogue).effective_turns()
                 taken = path_pairs((str(t.get("state", "")) for t in turns), playbook.initial)
             text = (to_mermaid if fmt == "mermaid" else to_dot)(playbook, taken)

@@ -199,3 +199,13 @@ def test_a_drill_stops_expecting_where_the_uncorrected_table_has_ended(tmp_path:
     (tmp_path / "d.yaml").write_text(out, encoding="utf-8")
     code, out, _ = run("drill", str(tmp_path / "d.yaml"))
     assert code == 0, out
+
+
+def test_export_refuses_to_write_into_a_fifo_instead_of_blocking(tmp_path: Path) -> None:
+    import os
+
+    path = saved(tmp_path, OFFER_DPRK)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run("export", str(path), "--format", "html", "-o", str(fifo))
+    assert code == 2 and "is not a regular file" in err

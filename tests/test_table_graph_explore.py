@@ -189,3 +189,9 @@ def test_explore_finds_a_planted_engine_fault(
             drill = tmp_path / f"d{index}.yaml"
             drill.write_text(as_table_drill(spec, finding, index), encoding="utf-8")
             assert len(load_table_drill(drill).turns) == len(finding.walk)
+
+
+def test_graph_of_a_persona_given_a_table_session_points_to_the_table_graph(tmp_path: Path) -> None:
+    path = saved_session(tmp_path, "@dprk If you halt ICBM tests, we will scale down the joint exercises.")
+    code, out = run("graph", "dprk", "--dialogue", str(path))
+    assert code == 2 and "is a table session" in out and "--party dprk" in out

@@ -315,13 +315,15 @@ def md_text(text: object) -> str:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename; never over a dialogue."""
     if path.exists():
+        if not path.is_file():  # a folder, a FIFO (opening it would block) or a device
+            raise DialogueFileError(f"'{path}' is not a regular file; choose another output file")
         try:
             with path.open(encoding="utf-8") as handle:
-                first = handle.readline()
+                first = handle.readline(4096)
         except (OSError, UnicodeDecodeError):
             first = ""
-        if FORMAT in first:
-            raise DialogueFileError(f"'{path}' is a saved dialogue; choose another output file")
+        if FORMAT in first or "rehearse-table-dialogue" in first:
+            raise DialogueFileError(f"'{path}' is a saved session; choose another output file")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
