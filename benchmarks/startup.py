@@ -34,12 +34,14 @@ def first_paint(command: str, marker: str, env: dict[str, str]) -> float:
     name = f"bench-{uuid.uuid4().hex[:8]}"
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command], check=True, env=env
+        ["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command],
+        check=True,
+        env=env,
     )
     try:
         while True:
             shown = subprocess.run(
-                ["tmux", "capture-pane", "-t", name, "-p"], capture_output=True, text=True
+                ["tmux", "-L", name, "capture-pane", "-t", name, "-p"], capture_output=True, text=True
             ).stdout
             if marker in shown:
                 return time.perf_counter() - start
@@ -47,7 +49,9 @@ def first_paint(command: str, marker: str, env: dict[str, str]) -> float:
                 raise RuntimeError(f"{marker!r} did not appear")
             time.sleep(0.005)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], check=False)
+        subprocess.run(
+            ["tmux", "-L", name, "kill-server"], check=False
+        )  # its own server: no race with others
 
 
 def main() -> None:
