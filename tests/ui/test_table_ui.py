@@ -159,3 +159,22 @@ async def test_a_saved_table_replays_step_by_step_and_branches(tmp_path: Path) -
     (branch,) = (tmp_path / "branches").glob("six-party-*.jsonl")
     header = read_table_dialogue(branch).header
     assert header["branched_from"] == {"file": str(saved), "turn": 2}
+
+
+async def test_the_draft_is_read_back_with_the_party_it_will_go_to() -> None:
+    from rehearse.ui.widgets.readback import ReadBackLine
+
+    app = make_app(None, save_dir=None, table=load_table(tables_dir() / "six-party.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one(MessageInput)
+        box.value = "Tokyo, if you step up ship inspections, we will raise the abductees in every round."
+        await pilot.pause(0.3)
+        line = app.screen.query_one(ReadBackLine).plain
+        assert line.startswith("reading: @japan → reciprocal: you offer the abductees")
+        box.value = "Let us all agree to freeze tests."
+        await pilot.pause(0.3)
+        assert app.screen.query_one(ReadBackLine).plain.startswith("reading: the table (chair @china) → ")
+        box.value = ""
+        await pilot.pause(0.3)
+        assert app.screen.query_one(ReadBackLine).plain == ""

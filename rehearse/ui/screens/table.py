@@ -7,16 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
 
 from rehearse.engine.turns import describe_move
 from rehearse.errors import RehearseError
 from rehearse.records.table_file import RecordedTable, party_snapshot, table_score, turn_record
 from rehearse.ui.widgets.message_input import MessageInput
+from rehearse.ui.widgets.readback import ReadBackLine
 from rehearse.ui.widgets.table_view import party_rows, turn_lines
 from rehearse.ui.widgets.transcript import Transcript
 
@@ -24,6 +27,24 @@ if TYPE_CHECKING:
     from rehearse.content.table_drills import TableDrill
     from rehearse.engine.table import TableSession
     from rehearse.moves import Move
+
+
+DEBOUNCE = 0.15
+"""Seconds after the last keystroke before the draft is read back."""
+
+
+def table_read_back(table: TableSession, draft: str) -> str:
+    """Return who a draft would go to and how that party would read it, in words."""
+    from rehearse.engine.preview import read_back
+    from rehearse.engine.table import TABLE
+
+    party, body = table.address(draft)
+    speaker = table.spec.chair if party == TABLE else party
+    neg = table.parties[speaker]
+    if neg.outcome != "ongoing":
+        return f"@{speaker} is no longer in the talks"
+    where = f"the table (chair @{speaker})" if party == TABLE else f"@{speaker}"
+    return f"{where} → {read_back(neg, body if body.strip() else draft)}"
 
 
 def table_objectives_text(drill: TableDrill) -> str:
@@ -60,6 +81,7 @@ class TableScreen(Screen[None]):
         super().__init__()
         self.recorded = recorded
         self.drill = drill
+        self._debounce: Timer | None = None
 
     @property
     def table(self) -> TableSession:
@@ -79,6 +101,7 @@ class TableScreen(Screen[None]):
                 yield Static(Text(f"{spec.title}  ·  {spec.user_role}"), id="table-heading")
                 yield Transcript(id="transcript")
                 yield MessageInput(spec.parties[spec.chair].persona, id="message")
+                yield ReadBackLine(id="readback")
             yield Static(id="table-parties")
         yield Footer()
 
@@ -142,6 +165,29 @@ class TableScreen(Screen[None]):
             used = len(table.turns)
             lines.append(f"{'☑' if used <= within else '☐'} within {within} turns ({used} used)")
         return "\n".join(lines)
+
+    @on(Input.Changed, "#message")
+    def _draft_changed(self, event: Input.Changed) -> None:
+        """Read the draft back shortly after the last keystroke: who it goes to, how it is read."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if not event.value.strip():
+            self.query_one(ReadBackLine).clear()
+            return
+        self._debounce = self.set_timer(DEBOUNCE, self._read_draft)
+
+    def _read_draft(self) -> None:
+        self._debounce = None
+        draft = self.query_one(MessageInput).value
+        line = self.query_one(ReadBackLine)
+        if not draft.strip() or self.table.outcome != "ongoing":
+            line.clear()
+            return
+        try:
+            line.show_reading(table_read_back(self.table, draft))
+        except RehearseError:
+            line.clear()
 
     def on_message_input_said(self, message: MessageInput.Said) -> None:
         """Play the message at the table and show every reply."""
