@@ -10,7 +10,7 @@ from textual.widgets import OptionList, SelectionList
 
 from rehearse.content.playbook import Playbook
 from rehearse.ui.app import make_app
-from tests.ui.conftest import say, start
+from tests.ui.conftest import debrief_opens, say, start
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -37,10 +37,9 @@ def test_negotiation_mid_session(snap_compare, tmp_path: Path, dprk: Playbook, s
     assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
 
 
+@pytest.mark.usefixtures("quick_debrief")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_debrief(  # type: ignore[no-untyped-def]
-    snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int], quick_debrief: float
-) -> None:
+def test_debrief(snap_compare, tmp_path: Path, dprk: Playbook, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def play(pilot: Pilot[None]) -> None:
         await start(pilot)
         await say(
@@ -49,8 +48,7 @@ def test_debrief(  # type: ignore[no-untyped-def]
         await say(pilot, "Agreed.")
         await say(pilot, "Freeze enrichment now.")
         await say(pilot, "We accept the roadmap.", anyway=True)
-        await pilot.pause(quick_debrief)
-        await pilot.pause()
+        await debrief_opens(pilot)
 
     assert snap_compare(make_app(dprk, save_dir=tmp_path), terminal_size=size, run_before=play)
 
@@ -95,3 +93,18 @@ def test_progress(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-unty
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 40), run_before=settle)
+
+
+def test_six_party_table_mid_session(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from rehearse.content.tables import load_table, tables_dir
+
+    async def play(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await say(pilot, "@dprk If you halt ICBM tests, we will scale down the joint exercises.")
+        await say(pilot, "@dprk Agreed.")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    app = make_app(None, save_dir=tmp_path, table=load_table(tables_dir() / "six-party.yaml"))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=play)
