@@ -112,3 +112,19 @@ def test_the_trainee_named_in_a_dialogue_wins_over_its_folder(tmp_path: Path) ->
     assert trainee_of(root, root / "anna" / "x.jsonl", {"trainee": "Anna K."}) == "Anna K."
     assert trainee_of(root, root / "anna" / "x.jsonl", {}) == "anna"
     assert trainee_of(root, root / "x.jsonl", None) == "(no name)"
+
+
+def test_report_counts_table_sessions_per_trainee_and_table(tmp_path: Path) -> None:
+    root = tmp_path / "class"
+    stdin = (
+        "@dprk If you halt ICBM tests, we will scale down the joint exercises.\n"
+        "@dprk Agreed.\n"
+        "@dprk Denuclearize by Friday or we will use military force.\n"
+    )
+    CliRunner().invoke(cli, ["chat", "six-party", "--save-dir", str(root / "carla")], input=stdin)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", str(root), "-o", str(out)])
+    assert result.exit_code == 0 and "1 files, 0 skipped" in result.output, result.output
+    markdown = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| carla | six-party | 1 | 0 | 1 |" in markdown
+    assert "- six-party: dprk walked out: 1" in markdown

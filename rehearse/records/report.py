@@ -21,6 +21,7 @@ from rehearse.engine.ledger import Exchange
 from rehearse.errors import RehearseError
 from rehearse.records.charts import svg_chart
 from rehearse.records.dialogue_file import read_dialogue
+from rehearse.records.table_file import is_table_dialogue
 
 NO_NAME = "(no name)"
 
@@ -80,11 +81,14 @@ def build_report(
 ) -> ClassReport:
     """Read every file under ``root`` once (``personas`` loads a persona by id) and total them."""
     report = ClassReport()
+    tables: dict[str, dict[str, int]] = {}  # table id -> each party's minimum, loaded once
     for path in files if files is not None else report_files(root):
         report.files += 1
         try:
             if path.suffix == ".xml":
                 _add_junit(report, root, path)
+            elif is_table_dialogue(path):
+                _add_table(report, root, path, tables)
             else:
                 _add_dialogue(report, root, path, personas)
         except (RehearseError, ET.ParseError, OSError, ValueError) as exc:
@@ -130,6 +134,50 @@ def _add_dialogue(report: ClassReport, root: Path, path: Path, personas: Callabl
     for turn in turns:
         read_as = turn.get("read_as")
         move = turn.get("move")
+        if turn.get("corrected") is True and isinstance(read_as, dict) and isinstance(move, dict):
+            report.misreadings[f"{move.get('kind')} read as {read_as.get('kind')}"] += 1
+
+
+def _whole(value: object) -> int:
+    """Return a saved whole number, or 0 for anything else (a hand-edited file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _add_table(report: ClassReport, root: Path, path: Path, tables: dict[str, dict[str, int]]) -> None:
+    """Add a saved table session: scored from each party's saved steps and trust, as the table scores."""
+    from rehearse.records.table_file import read_table_dialogue, score_of_table, table_of
+
+    dialogue = read_table_dialogue(path)
+    table_id = str(dialogue.header.get("table", "?"))
+    if table_id not in tables:
+        tables[table_id] = {pid: p.minimum for pid, p in table_of(dialogue).parties.items()}
+    minimums = tables[table_id]
+    turns = dialogue.turns
+    if not turns:
+        raise ValueError(f"no complete turn{': ' + dialogue.warnings[0] if dialogue.warnings else ''}")
+    last = turns[-1]
+    saved = last.get("parties")
+    parties: dict[str, Any] = saved if isinstance(saved, dict) else {}
+    agreed = {pid: _whole(v.get("agreed")) for pid, v in parties.items() if isinstance(v, dict)}
+    trust = {
+        pid: _whole(v["meters"].get("trust")) if isinstance(v.get("meters"), dict) else 0
+        for pid, v in parties.items()
+        if isinstance(v, dict)
+    }
+    outcome = str(last.get("outcome", "ongoing"))
+    score = score_of_table(outcome, agreed, minimums, trust)
+    tally = report.tallies.setdefault((trainee_of(root, path, dialogue.header), table_id), Tally())
+    tally.sessions += 1
+    tally.outcomes[outcome] += 1
+    tally.score_sum += score
+    tally.scores.append(score)
+    tally.turns += len(turns)
+    tally.hints += sum(t.get("hint") is True for t in turns)
+    tally.corrections += sum(t.get("corrected") is True for t in turns)
+    if outcome == "derailed":
+        report.derailments[f"{table_id}: {last.get('party', '?')} walked out"] += 1
+    for turn in turns:
+        read_as, move = turn.get("read_as"), turn.get("move")
         if turn.get("corrected") is True and isinstance(read_as, dict) and isinstance(move, dict):
             report.misreadings[f"{move.get('kind')} read as {read_as.get('kind')}"] += 1
 

@@ -190,12 +190,23 @@ class RecordedTable:
 
 def table_score(table: TableSession) -> int:
     """Return a table's score out of 100: the statement adopted, each party's step and its trust."""
-    parties = table.spec.parties
-    steps = sum(min(len(neg.ledger), max(parties[pid].minimum, 1)) for pid, neg in table.parties.items())
-    needed = sum(max(p.minimum, 1) for p in parties.values())
-    trust = sum(neg.meters.get("trust", 0) for neg in table.parties.values()) / max(len(parties), 1)
-    adopted = 40 if table.outcome == "agreement" else 0
-    return round(adopted + 40 * steps / max(needed, 1) + 20 * trust / 100)
+    return score_of_table(
+        table.outcome,
+        {pid: len(neg.ledger) for pid, neg in table.parties.items()},
+        {pid: party.minimum for pid, party in table.spec.parties.items()},
+        {pid: neg.meters.get("trust", 0) for pid, neg in table.parties.items()},
+    )
+
+
+def score_of_table(
+    outcome: str, agreed: dict[str, int], minimums: dict[str, int], trust: dict[str, int]
+) -> int:
+    """Return the table score from what was saved: 40 adopted, 40 for the parties' steps, 20 for trust."""
+    steps = sum(min(agreed.get(pid, 0), max(need, 1)) for pid, need in minimums.items())
+    needed = sum(max(need, 1) for need in minimums.values())
+    mean_trust = sum(trust.get(pid, 0) for pid in minimums) / max(len(minimums), 1)
+    adopted = 40 if outcome == "agreement" else 0
+    return round(adopted + 40 * steps / max(needed, 1) + 20 * mean_trust / 100)
 
 
 @dataclass
