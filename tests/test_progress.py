@@ -74,3 +74,13 @@ def test_progress_plain_and_html(data_dir: Path, tmp_path: Path) -> None:
     assert "<script" not in page
     assert "src=" not in page and 'href="http' not in page  # nothing fetched when it is viewed
     assert progress_html(summarize(tmp_path / "none.jsonl", shipped={})).count("No finished sessions") == 1
+
+
+def test_table_drills_are_suggested_after_a_table_session() -> None:
+    from rehearse.records.history import next_drills
+    from rehearse.records.progress import shipped_drills
+
+    shipped = shipped_drills()
+    assert shipped["six-party-walkout-fatal"] == "six-party" and shipped["accept-counter"] == "dprk"
+    suggested = [d for d, _ in next_drills([], shipped, practiced=["six-party"])]
+    assert all(d.startswith("six-party-") for d in suggested)

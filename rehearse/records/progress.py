@@ -53,22 +53,22 @@ class Progress:
 
 
 def shipped_drills() -> dict[str, str]:
-    """Return the shipped drills' ids with their persona, read from their top-level keys."""
+    """Return the shipped drills' ids with their persona (or table), read from their top-level keys."""
     from rehearse.content.yamlsource import read_yaml_file
     from rehearse.locations import dialogues_dir
 
     found: dict[str, str] = {}
-    for path in sorted((dialogues_dir() / "drills").glob("*.yaml")):
+    drills = dialogues_dir() / "drills"
+    for path in sorted(drills.glob("*.yaml")) + sorted((drills / "tables").glob("*.yaml")):
         try:
             data, _ = read_yaml_file(path)
         except RehearseError:
             continue
-        if (
-            isinstance(data, dict)
-            and isinstance(data.get("drill"), str)
-            and isinstance(data.get("persona"), str)
-        ):
-            found[data["drill"]] = data["persona"]
+        if not isinstance(data, dict) or not isinstance(data.get("drill"), str):
+            continue
+        where = data.get("persona", data.get("table"))
+        if isinstance(where, str):
+            found[data["drill"]] = where
     return found
 
 
