@@ -43,6 +43,8 @@ async def test_f6_at_the_table_names_the_party_to_address(tmp_path: Path) -> Non
     app = make_app(None, save_dir=None, table=load_table(tables_dir() / "six-party.yaml"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        rows = str(app.screen.query_one("#table-parties", Static).render())
+        assert "@dprk  opening  0/1\n trust  35 tension  50" in rows  # compact under 100 columns
         await pilot.press("f6")
         await pilot.pause()
         assert app.screen.query_one(MessageInput).value.startswith("@")

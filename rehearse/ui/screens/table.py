@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from rehearse.moves import Move
 
 
+COMPACT_BELOW = 100
+"""Under this many columns the parties' rows are compact (two lines a party, a narrower panel)."""
 DEBOUNCE = 0.15
 """Seconds after the last keystroke before the draft is read back."""
 
@@ -112,6 +114,10 @@ class TableScreen(Screen[None]):
         if self.table.outcome != "ongoing":
             self._end()
 
+    def on_resize(self) -> None:
+        """Redraw the parties' rows for the new width."""
+        self._refresh()
+
     def on_unmount(self) -> None:
         """Close the save file (every turn is already on disk)."""
         self.recorded.close()
@@ -139,7 +145,9 @@ class TableScreen(Screen[None]):
         """Redraw the rows of the parties, the drill's objectives and the heading."""
         table = self.table
         minimums = {pid: party.minimum for pid, party in table.spec.parties.items()}
-        rows = party_rows(party_snapshot(table), minimums, table.state)
+        compact = self.app.size.width < COMPACT_BELOW
+        self.query_one("#table-parties", Static).set_class(compact, "compact")
+        rows = party_rows(party_snapshot(table), minimums, table.state, compact)
         if self.drill is not None:
             rows.append("\n\nDrill objectives\n", style="bold")
             rows.append(self._objectives())

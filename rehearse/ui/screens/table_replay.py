@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from rehearse.records.dialogue_file import effective_turns
 from rehearse.records.table_file import TableDialogue
 from rehearse.ui.messages import TableBranchRequested
+from rehearse.ui.screens.table import COMPACT_BELOW
 from rehearse.ui.widgets.table_view import party_rows, turn_lines
 from rehearse.ui.widgets.transcript import Line, Transcript
 
@@ -103,6 +104,8 @@ class TableReplayScreen(Screen[None]):
         self.query_one("#table-status", Static).update(status)
 
     def _rows(self, last: dict[str, Any] | None) -> Text:
+        compact = self.app.size.width < COMPACT_BELOW
+        self.query_one("#table-parties", Static).set_class(compact, "compact")
         minimums = {pid: p.minimum for pid, p in self.spec.parties.items()} if self.spec else {}
         if last is None:
             if self.spec is None:
@@ -111,7 +114,7 @@ class TableReplayScreen(Screen[None]):
                 pid: {"state": p.persona.initial, "meters": dict(p.persona.meters), "agreed": 0}
                 for pid, p in sorted(self.spec.parties.items())
             }
-            return party_rows(start, minimums, "talking")
+            return party_rows(start, minimums, "talking", compact)
         parties = last.get("parties")
         if not isinstance(parties, dict):
             return Text("This file does not record every party's meters (saved by an older version).")
@@ -119,6 +122,7 @@ class TableReplayScreen(Screen[None]):
             {str(k): v for k, v in parties.items() if isinstance(v, dict)},
             minimums,
             str(last.get("table_state", "?")),
+            compact,
         )
 
     def action_step(self, delta: int) -> None:

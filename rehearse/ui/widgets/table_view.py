@@ -57,23 +57,34 @@ def turn_lines(record: Mapping[str, Any], names: Mapping[str, str]) -> list[tupl
 
 
 def party_rows(
-    parties: Mapping[str, Mapping[str, Any]], minimums: Mapping[str, int], table_state: str
+    parties: Mapping[str, Mapping[str, Any]],
+    minimums: Mapping[str, int],
+    table_state: str,
+    compact: bool = False,
 ) -> Text:
-    """Return a compact row of meters per party (from a saved snapshot), and where the table stands."""
+    """Return a row of meters per party (from a saved snapshot) and where the table stands.
+
+    ``compact`` fits a narrow terminal: two lines a party, no blank line between parties.
+    """
     text = Text()
     for pid, party in parties.items():
         found = party.get("meters")
         meters: Mapping[str, Any] = found if isinstance(found, dict) else {}
         outcome = str(party.get("outcome", "ongoing"))
-        text.append(f"@{pid}", style="bold")
-        text.append(f"  {party.get('state', '?') if outcome == 'ongoing' else outcome}\n", style="dim")
-        text.append(" trust ")
-        text.append(f"{meters.get('trust', 0):>3}", style="bold green")
-        text.append("  tension ")
-        text.append(f"{meters.get('tension', 0):>3}", style="bold red")
         agreed, need = party.get("agreed", 0), minimums.get(pid, 0)
         met = isinstance(agreed, int) and agreed >= need
-        text.append(f"  {agreed}/{need}\n\n", style="green" if met else "")
+        stage = str(party.get("state", "?")) if outcome == "ongoing" else outcome
+        text.append(f"@{pid}", style="bold")
+        text.append(f"  {stage}", style="dim")
+        if compact:
+            text.append(f"  {agreed}/{need}", style="green" if met else "")
+        text.append("\n trust ")
+        text.append(f"{meters.get('trust', 0):>3}", style="bold green")
+        text.append(" tension " if compact else "  tension ")
+        text.append(f"{meters.get('tension', 0):>3}", style="bold red")
+        if not compact:
+            text.append(f"  {agreed}/{need}", style="green" if met else "")
+        text.append("\n" if compact else "\n\n")
     text.append("Table: ", style="bold")
     text.append(table_state)
     return text
