@@ -22,6 +22,7 @@ HELP = """Commands:
   /correct       how your last message was read, and the choices to correct it
   /correct KIND [offer ITEMS] [ask ITEMS]   replay your last message read that way
   /undo          take back your last message
+  /debrief       the score, where each party stands, and the turning points so far
   /help          this list
   /quit          leave (the session stays saved)"""
 
@@ -66,6 +67,9 @@ def run_table_chat(
     finally:
         recorded.close()
     print(f"\nThe table is {table.outcome} after {len(table.turns)} turns.", file=out)
+    if table.outcome != "ongoing":
+        print("", file=out)
+        _debrief(table, out)
     if recorded.path is not None:
         print(f"Saved to {recorded.path}", file=out)
     return recorded.path
@@ -118,6 +122,8 @@ def _command(line: str, recorded: RecordedTable, out: TextIO) -> bool:
         else:
             recorded.offered = found[0]
             print(_wrap(f"Try: {found[0]}") + "\n" + _wrap(f"why: {found[1]}", "   "), file=out)
+    elif command == "/debrief":
+        _debrief(table, out)
     elif command == "/read":
         _read(table, rest, out)
     elif command == "/correct":
@@ -125,6 +131,15 @@ def _command(line: str, recorded: RecordedTable, out: TextIO) -> bool:
     else:
         print(HELP, file=out)
     return False
+
+
+def _debrief(table: TableSession, out: TextIO) -> None:
+    """Print the table's debrief as it stands."""
+    from rehearse.engine.table_debrief import debrief_lines, table_debrief
+
+    for line in debrief_lines(table_debrief(table)):
+        indent = " " * (len(line) - len(line.lstrip()) + 2)
+        print(textwrap.fill(printable(line), 88, subsequent_indent=indent), file=out)
 
 
 def _read(table: TableSession, text: str, out: TextIO) -> None:

@@ -299,3 +299,30 @@ def test_a_party_done_with_its_roadmap_stays_at_the_table_and_signs() -> None:
         assert found is not None
         t.say(found[0])
     assert t.outcome == "agreement" and "the DPRK delegation" in t.turns[-1].notice  # it signs
+
+
+def test_the_table_debrief_scores_in_parts_and_tells_walk_outs_and_reactions_apart() -> None:
+    from rehearse.engine.table_debrief import table_debrief
+    from rehearse.records.table_file import table_score
+
+    t = TableSession(load_table(HERE.parent / "personas" / "tables" / "six-party.yaml"))
+    for message in (OFFER_DPRK, "@dprk Agreed.", "@dprk Denuclearize by Friday or we will use military force."):
+        t.say(message)
+    report = table_debrief(t)
+    assert report.score == sum(points for _, points, _ in report.parts) == table_score(t)
+    assert report.parts[0] == ("the joint statement adopted", 0, 40)
+    whats = [p.what for p in report.points]
+    assert "the DPRK delegation agreed an exchange with you." in whats
+    assert any(w.startswith("the DPRK delegation walked out after") and "read as threat" in w for w in whats)
+    assert any("cannot close without them" in w for w in whats)
+    dprk = next(end for end in report.parties if end.party == "dprk")
+    assert dprk.stage == "derailed" and dprk.agreed == 1 and dprk.end["tension"] > dprk.start["tension"]
+    assert len(t.turns) == 3  # the debrief replays a copy: the table itself is unchanged
+
+
+def test_chat_at_a_table_debriefs_on_request_and_when_the_table_ends() -> None:
+    stdin = f"{OFFER_DPRK}\n/debrief\n@dprk Denuclearize by Friday or we will use military force.\n"
+    result = CliRunner().invoke(cli, ["chat", "six-party", "--no-save"], input=stdin)
+    assert result.exit_code == 0
+    assert result.output.count("Where each party ended") == 2  # asked for, then at the end
+    assert "The table: derailed after 2 turns. Score" in result.output

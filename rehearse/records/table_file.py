@@ -201,12 +201,10 @@ def table_score(table: TableSession) -> int:
 def score_of_table(
     outcome: str, agreed: dict[str, int], minimums: dict[str, int], trust: dict[str, int]
 ) -> int:
-    """Return the table score from what was saved: 40 adopted, 40 for the parties' steps, 20 for trust."""
-    steps = sum(min(agreed.get(pid, 0), max(need, 1)) for pid, need in minimums.items())
-    needed = sum(max(need, 1) for need in minimums.values())
-    mean_trust = sum(trust.get(pid, 0) for pid in minimums) / max(len(minimums), 1)
-    adopted = 40 if outcome == "agreement" else 0
-    return round(adopted + 40 * steps / max(needed, 1) + 20 * mean_trust / 100)
+    """Return the table score from what was saved (the debrief's rule: its parts added up)."""
+    from rehearse.engine.table_debrief import table_score_parts
+
+    return sum(points for _, points, _ in table_score_parts(outcome, agreed, minimums, trust))
 
 
 @dataclass

@@ -180,3 +180,23 @@ async def test_the_draft_is_read_back_with_the_party_it_will_go_to() -> None:
         box.value = ""
         await pilot.pause(0.3)
         assert app.screen.query_one(ReadBackLine).plain == ""
+
+
+async def test_f2_at_the_table_opens_its_debrief_and_escape_returns() -> None:
+    from rehearse.ui.screens.table_debrief import TableDebriefScreen
+
+    app = make_app(None, save_dir=None, table=load_table(tables_dir() / "six-party.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await say(pilot, OFFER)
+        await say(pilot, "@dprk Agreed.")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, TableDebriefScreen)
+        score = str(app.screen.query_one("#score", Static).render())
+        assert "steps agreed: 1 of the 5 the parties need" in score
+        points = str(app.screen.query_one("#points", Static).render())
+        assert "turn 2  the DPRK delegation agreed an exchange with you." in points
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TableScreen)

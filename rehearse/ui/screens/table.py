@@ -25,6 +25,7 @@ from rehearse.ui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
     from rehearse.content.table_drills import TableDrill
+    from rehearse.engine.drill_runner import ObjectiveResult
     from rehearse.engine.table import TableSession
     from rehearse.moves import Move
 
@@ -73,6 +74,7 @@ class TableScreen(Screen[None]):
     CSS_PATH = "table.tcss"
     BINDINGS = [
         Binding("ctrl+z", "undo", "Take back"),
+        Binding("f2", "debrief", "Debrief"),
         Binding("f4", "correct", "Correct reading"),
         Binding("f6", "hint", "Hint"),
         Binding("ctrl+n", "app.new_session", "New", show=False),
@@ -224,17 +226,31 @@ class TableScreen(Screen[None]):
         transcript = self.query_one(Transcript)
         transcript.add_note(
             f"The table ended ({table.outcome}) after {len(table.turns)} turns. "
-            f"Score {table_score(table)}/100. Exchanges agreed: {steps}.",
+            f"Score {table_score(table)}/100. Exchanges agreed: {steps}. F2 opens the debrief.",
             "note",
         )
-        if self.drill is not None:
-            from rehearse.engine.table_drill_runner import grade_table
-
-            outcome, within = self.drill.live
-            graded = grade_table(table, outcome, within)
+        graded = self._graded()
+        if graded is not None:
             passed = all(o.met for o in graded)
             self.recorded.drill_passed = passed
             transcript.add_note(f"Drill {'passed' if passed else 'not passed'}: {self._objectives()}", "note")
+
+    def _graded(self) -> list[ObjectiveResult] | None:
+        from rehearse.engine.table_drill_runner import grade_table
+
+        if self.drill is None:
+            return None
+        outcome, within = self.drill.live
+        return grade_table(self.table, outcome, within)
+
+    def action_debrief(self) -> None:
+        """Open the debrief of the table as it stands: the score, each party, the turning points."""
+        from rehearse.engine.table_debrief import table_debrief
+        from rehearse.ui.screens.table_debrief import TableDebriefScreen
+
+        self.app.push_screen(
+            TableDebriefScreen(table_debrief(self.table), self.table.spec.title, self._graded())
+        )
 
     def action_undo(self) -> None:
         """Take back the last message (the table replays the rest)."""
