@@ -26,7 +26,8 @@ from rehearse.records.dialogue_file import FORMAT, Dialogue, taken_back
 FORMATS = ("md", "html", "drill", "corpus")
 
 
-def _labels(persona: Playbook, ids: list[str]) -> str:
+def item_labels(persona: Playbook, ids: list[str]) -> str:
+    """Return the labels of these item ids as a list in words ('nothing' when there are none)."""
     from rehearse.content.templates import and_list
 
     return and_list(persona.items[i].label if i in persona.items else i for i in ids)
@@ -76,8 +77,8 @@ def to_markdown(dialogue: Dialogue, persona: Playbook) -> str:
             "",
             f"**{persona.name}:** {md_text(record.get('reply', ''))}",
             "",
-            f"- read as **{move.get('kind')}**; offers {_labels(persona, move.get('gives', []))}; "
-            f"asks {_labels(persona, move.get('asks', []))}{corrected_note(record)}",
+            f"- read as **{move.get('kind')}**; offers {item_labels(persona, move.get('gives', []))}; "
+            f"asks {item_labels(persona, move.get('asks', []))}{corrected_note(record)}",
             f"- stage {record.get('state')}; {meters}",
         ]
         lines += [f"- {reason}" for reason in record.get("reasons", [])]
@@ -162,8 +163,8 @@ def to_html(dialogue: Dialogue, persona: Playbook) -> str:
             f'<section class="turn"><h3>Turn {record.get("turn")}</h3>'
             f'<p class="you"><b>You:</b> {e(str(record.get("say", "")))}</p>'
             f'<p class="them"><b>{e(persona.name)}:</b> {e(str(record.get("reply", "")))}</p>'
-            f'<p class="read">Read as <b>{e(str(move.get("kind")))}</b>; offers {e(_labels(persona, move.get("gives", [])))}; '
-            f"asks {e(_labels(persona, move.get('asks', [])))}{e(corrected_note(record))}. Stage {e(str(record.get('state')))}; {meters}.</p>"
+            f'<p class="read">Read as <b>{e(str(move.get("kind")))}</b>; offers {e(item_labels(persona, move.get("gives", [])))}; '
+            f"asks {e(item_labels(persona, move.get('asks', [])))}{e(corrected_note(record))}. Stage {e(str(record.get('state')))}; {meters}.</p>"
             f"<ul>{reasons}</ul></section>"
         )
     roadmap = (
@@ -248,15 +249,16 @@ def to_drill(dialogue: Dialogue, persona: Playbook, drill_id: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _ids(value: object) -> list[str]:
+def item_ids(value: object) -> list[str]:
     """Return a saved list of item ids, sorted (anything else gives no ids)."""
     return sorted(str(i) for i in value) if isinstance(value, list) else []
 
 
-def _corpus_line(move: dict[str, Any], text: str) -> str:
+def corpus_line(move: dict[str, Any], text: str) -> str:
+    """Return one labelled utterance as a YAML flow line: text, kind, gives and asks."""
     kind = str(move.get("kind", "other"))
-    gives = ", ".join(_ids(move.get("gives")))
-    asks = ", ".join(_ids(move.get("asks")))
+    gives = ", ".join(item_ids(move.get("gives")))
+    asks = ", ".join(item_ids(move.get("asks")))
     return (
         f"- {{text: {json.dumps(text, ensure_ascii=False)}, kind: {kind}, gives: [{gives}], asks: [{asks}]}}"
     )
@@ -275,7 +277,7 @@ def to_corpus(dialogue: Dialogue, persona: Playbook) -> str:
         text = record.get("say")
         if not isinstance(move, dict) or not isinstance(text, str) or not text.strip():
             continue
-        line = _corpus_line(move, " ".join(text.split()))
+        line = corpus_line(move, " ".join(text.split()))
         read_as = record.get("read_as")
         if record.get("corrected") is True and isinstance(read_as, dict):
             line += f"  # corrected by the trainee; the reader read {read_as.get('kind')}"
@@ -322,8 +324,10 @@ def write_atomically(path: Path, text: str) -> None:
                 first = handle.readline(4096)
         except (OSError, UnicodeDecodeError):
             first = ""
-        if FORMAT in first or "rehearse-table-dialogue" in first:
-            raise DialogueFileError(f"'{path}' is a saved session; choose another output file")
+        if "rehearse-table-dialogue" in first:
+            raise DialogueFileError(f"'{path}' is a saved table session; choose another output file")
+        if FORMAT in first:
+            raise DialogueFileError(f"'{path}' is a saved dialogue; choose another output file")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -21,10 +21,10 @@ from rehearse.errors import DialogueFileError, RehearseError
 from rehearse.moves import MOVE_KINDS, OUTCOMES
 from rehearse.records.export import (
     FORMATS,
-    _corpus_line,
-    _ids,
-    _labels,
+    corpus_line,
     corrected_note,
+    item_ids,
+    item_labels,
     md_text,
     meter_chart,
     write_atomically,
@@ -148,7 +148,10 @@ def _turn_html(record: dict[str, Any], spec: TableSpec | None, session: TableSes
         move, items = _move(record), ""
         if spec is not None:
             persona = _persona(spec, party)
-            gives, asks = _labels(persona, _ids(move.get("gives"))), _labels(persona, _ids(move.get("asks")))
+            gives, asks = (
+                item_labels(persona, item_ids(move.get("gives"))),
+                item_labels(persona, item_ids(move.get("asks"))),
+            )
             items = f"; offers {gives}; asks {asks}"
         meters = "".join(f", {k} {v}" for k, v in _dict(record.get("meters")).items())[1:]
         out += [
@@ -361,7 +364,7 @@ def table_corpus(dialogue: TableDialogue, spec: TableSpec) -> str:
         move, say, persona = record.get("move"), record["say"], _persona(spec, record.get("party"))
         if not isinstance(move, dict) or not say.strip():
             continue  # a party that had left, or the joint statement: nothing was read
-        known = all(i in persona.items for k in ("gives", "asks") for i in _ids(move.get(k)))
+        known = all(i in persona.items for k in ("gives", "asks") for i in item_ids(move.get(k)))
         if move.get("kind") not in MOVE_KINDS or not known:
             dialogue.warnings.append(
                 f"{dialogue.path}: turn {record.get('turn')}: labels unknown to persona {persona.id}"
@@ -369,7 +372,7 @@ def table_corpus(dialogue: TableDialogue, spec: TableSpec) -> str:
             )
             continue
         text = " ".join(session.address(say)[1].split()) or " ".join(say.split())
-        line = f"- {{persona: {persona.id}, {_corpus_line(move, text).removeprefix('- {')}"  # ids are checked
+        line = f"- {{persona: {persona.id}, {corpus_line(move, text).removeprefix('- {')}"  # ids are checked
         if record.get("corrected") is True:
             line += f"  # corrected by the trainee; the reader read {_kind(_dict(record.get('read_as')).get('kind'))}"
         lines.append(line)
