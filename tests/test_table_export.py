@@ -150,9 +150,9 @@ def test_errors_come_out_as_one_clear_line(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, err = run("export", str(path), "--format", "drill")
     assert code == 2 and err.startswith("rehearse: cannot export it as a drill:") and err.count("\n") == 1
-    assert "unknown table 'nowhere'" in err
+    assert "no shipped table has the id 'nowhere' and its file /gone/table.yaml is gone" in err
     code, out, err = run("export", str(path), "--format", "html")  # the page needs no table
-    assert code == 0 and "You → dprk:" in out and "unknown table 'nowhere'" in err
+    assert code == 0 and "You → dprk:" in out and "no shipped table has the id 'nowhere'" in err
     before = path.read_text(encoding="utf-8")
     code, _, err = run("export", str(path), "--format", "md", "-o", str(path))
     assert code == 2 and "is a saved table session" in err

@@ -326,3 +326,53 @@ def test_chat_at_a_table_debriefs_on_request_and_when_the_table_ends() -> None:
     assert result.exit_code == 0
     assert result.output.count("Where each party ended") == 2  # asked for, then at the end
     assert "The table: derailed after 2 turns. Score" in result.output
+
+
+def test_refusing_the_joint_statement_does_not_adopt_it() -> None:
+    t = TableSession(load_table(HERE.parent / "personas" / "tables" / "six-party.yaml"))
+    while t.state != "closing":
+        found = t.hint()
+        assert found is not None
+        t.say(found[0])
+    refused = t.say("We reject the joint statement: it is not agreed by Washington.")
+    assert t.outcome == "ongoing" and refused.party == "china" and "adopted" not in refused.notice
+    assert t.say("Agreed.").notice.startswith("The joint statement is adopted")
+
+
+def test_replay_check_plays_the_table_file_that_was_played_and_names_what_changed(tmp_path: Path) -> None:
+    import shutil
+
+    from rehearse.records.table_check import check_table_dialogue
+    from rehearse.records.table_file import RecordedTable
+
+    shutil.copy(HERE.parent / "personas" / "china.yaml", tmp_path / "china.yaml")
+    table_file = tmp_path / "two-party.yaml"
+    table_file.write_text(TWO.read_text(encoding="utf-8").replace("persona: china", "persona: ./china.yaml"))
+    recorded = RecordedTable(load_table(table_file), 0, tmp_path / "s")
+    recorded.say(OFFER_DPRK)
+    recorded.say(OFFER_CHINA)
+    recorded.close()
+    assert recorded.path is not None
+    assert check_table_dialogue(recorded.path).identical
+    playbook = tmp_path / "china.yaml"
+    text = playbook.read_text(encoding="utf-8")
+    start = text.index("trust:", text.index("meters:"))
+    playbook.write_text(text[:start] + text[start:].replace("trust: 40", "trust: 42", 1), encoding="utf-8")
+    result = check_table_dialogue(recorded.path)
+    assert not result.identical and {d.field for d in result.divergences} >= {"meters"}
+    assert result.cause == "@china's playbook changed since the session was saved (sha256 differs)"
+
+
+def test_a_corrected_turn_keeps_its_hint_flag(tmp_path: Path) -> None:
+    import json
+
+    from rehearse.records.table_file import RecordedTable
+
+    recorded = RecordedTable(load_table(TWO), 0, tmp_path)
+    recorded.offered = OFFER_DPRK
+    recorded.say(OFFER_DPRK)
+    recorded.correct("demand", asks=["icbm_test_moratorium"])
+    recorded.close()
+    assert recorded.path is not None
+    last = json.loads(recorded.path.read_text(encoding="utf-8").splitlines()[-1])
+    assert last["corrected"] is True and last["hint"] is True

@@ -22,7 +22,6 @@ from rehearse.errors import EmptyMessageError, RehearseError, SessionEndedError
 from rehearse.moves import Move
 
 ADDRESS = re.compile(r"^\s*@([a-z][a-z0-9_-]*)[\s,:]*", re.IGNORECASE)
-ACCEPT_WORDS = re.compile(r"\b(?:joint statement|statement|we accept|we agree|agreed|adopt)\b", re.IGNORECASE)
 TABLE = "table"
 """The address of a message to the whole table."""
 SIGN_LIMIT = 80
@@ -96,7 +95,7 @@ class TableSession:
             raise EmptyMessageError("the message is empty; type what you want to say")
         party, body = self.address(text)
         number = len(self.turns) + 1
-        if party == TABLE and self.state == "closing" and ACCEPT_WORDS.search(body):
+        if party == TABLE and self.state == "closing" and self._accepts(body, as_move):
             return self._record(self._adopt(text, number))
         speaker = self.spec.chair if party == TABLE else party
         neg = self.parties[speaker]
@@ -114,6 +113,11 @@ class TableSession:
         return self._record(
             TableTurn(number, text, speaker, turn, reactions, self.state, self.outcome, notice)
         )
+
+    def _accepts(self, body: str, as_move: Move | None) -> bool:
+        """Return whether a message to the table accepts the proposed statement (read as the chair reads it)."""
+        move = as_move if as_move is not None else self.parties[self.spec.chair].classify(body)
+        return move.kind == "accept"
 
     def _record(self, turn: TableTurn) -> TableTurn:
         self.turns.append(turn)

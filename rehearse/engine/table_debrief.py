@@ -17,7 +17,7 @@ SWING_TRUST = 8
 SWING_TENSION = 10
 """A rise in tension this large, in one turn, is a turning point."""
 MAX_POINTS = 12
-"""Turning points shown at most (the earliest first)."""
+"""Turning points shown at most: walk-outs and the table's own turns, then the earliest others."""
 
 
 @dataclass(frozen=True)
@@ -54,18 +54,21 @@ class TableDebrief:
     points: tuple[TablePoint, ...]
     turns: int
     reactions: int
+    more: int = 0
+    """Turning points left out (walk-outs and the table's own turns are always kept)."""
 
 
 def table_score_parts(
     outcome: str, agreed: Mapping[str, int], minimums: Mapping[str, int], trust: Mapping[str, int]
 ) -> tuple[tuple[str, int, int], ...]:
     """Return the table score's parts: 40 for the adopted statement, 40 for steps, 20 for trust."""
-    needed = sum(max(need, 1) for need in minimums.values())
-    done = sum(min(agreed.get(pid, 0), max(need, 1)) for pid, need in minimums.items())
+    needed = sum(minimums.values())
+    done = sum(min(agreed.get(pid, 0), need) for pid, need in minimums.items())
     mean = round(sum(trust.get(pid, 0) for pid in minimums) / max(len(minimums), 1))
+    steps = round(40 * done / needed) if needed else 40  # a table that needs no step gives them all
     return (
         ("the joint statement adopted", 40 if outcome == "agreement" else 0, 40),
-        (f"steps agreed: {done} of the {needed} the parties need", round(40 * done / max(needed, 1)), 40),
+        (f"steps agreed: {done} of the {needed} the parties need", steps, 40),
         (f"the parties' mean trust: {mean}", round(20 * mean / 100), 20),
     )
 
@@ -129,6 +132,9 @@ def table_debrief(table: TableSession) -> TableDebrief:
         minimums,
         {pid: neg.meters.get("trust", 0) for pid, neg in table.parties.items()},
     )
+    vital = [p for p in points if p.party == TABLE or "walked out" in p.what]
+    rest = [p for p in points if p not in vital][: max(MAX_POINTS - len(vital), 0)]
+    kept = tuple(sorted(vital + rest, key=lambda p: p.turn))
     ends = tuple(
         PartyEnd(
             pid,
@@ -146,9 +152,10 @@ def table_debrief(table: TableSession) -> TableDebrief:
         sum(points for _, points, _ in parts),
         parts,
         ends,
-        tuple(points[:MAX_POINTS]),
+        kept,
         len(table.turns),
         reactions,
+        len(points) - len(kept),
     )
 
 
@@ -165,4 +172,6 @@ def debrief_lines(debrief: TableDebrief) -> list[str]:
         )
     lines.append(f"Turning points ({debrief.reactions} reactions drawn in all):")
     lines += [f"  turn {p.turn}: {p.what}" for p in debrief.points] or ["  none yet"]
+    if debrief.more:
+        lines.append(f"  … and {debrief.more} smaller turning points")
     return lines

@@ -37,6 +37,8 @@ class CheckResult:
     persona: str
     turns: int = 0
     playbook_changed: bool = False
+    changed: str = ""
+    """What changed since the session was saved, when more than one file plays (a table's)."""
     divergences: list[Divergence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -48,6 +50,8 @@ class CheckResult:
     @property
     def cause(self) -> str:
         """Say why it diverged: the playbook changed, or the engine behaves differently."""
+        if self.changed:
+            return f"{self.changed} changed since the session was saved (sha256 differs)"
         if self.playbook_changed:
             return "the playbook changed since the dialogue was saved (its sha256 differs)"
         return "the playbook is unchanged, so the engine itself now behaves differently"

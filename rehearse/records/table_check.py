@@ -7,9 +7,42 @@ from typing import Any
 
 from rehearse.errors import DialogueFileError, RehearseError
 from rehearse.records.check import CheckResult, Divergence
-from rehearse.records.table_file import is_table_dialogue, read_table_dialogue, table_of, turn_record
+from rehearse.records.table_file import (
+    content_hashes,
+    is_table_dialogue,
+    read_table_dialogue,
+    table_of,
+    turn_record,
+)
 
 __all__ = ["check_table_dialogue", "is_table_dialogue"]
+
+COMPARED = (
+    "party",
+    "move",
+    "reply",
+    "state",
+    "meters",
+    "reactions",
+    "notice",
+    "table_state",
+    "outcome",
+    "parties",
+)
+"""The fields of a saved table turn that must come out the same today."""
+
+
+def _changed(header: dict[str, Any], today: dict[str, Any]) -> str:
+    """Return what changed since the session was saved (the table file, which personas), or ''."""
+    what = []
+    if isinstance(header.get("table_sha256"), str) and header["table_sha256"] != today["table_sha256"]:
+        what.append("the table file")
+    saved = header.get("personas_sha256")
+    if isinstance(saved, dict):
+        what += [
+            f"@{pid}'s playbook" for pid, sha in today["personas_sha256"].items() if saved.get(pid) != sha
+        ]
+    return ", ".join(what)
 
 
 def check_table_dialogue(path: Path) -> CheckResult:
@@ -26,6 +59,7 @@ def check_table_dialogue(path: Path) -> CheckResult:
     seed = header.get("seed", 0)
     table = TableSession(spec, seed if isinstance(seed, int) and not isinstance(seed, bool) else 0)
     result = CheckResult(path, table_id, warnings=warnings)
+    result.changed = _changed(header, content_hashes(spec))
     for record in records:
         if table.outcome != "ongoing":
             result.divergences.append(
@@ -40,10 +74,10 @@ def check_table_dialogue(path: Path) -> CheckResult:
         except RehearseError as exc:
             result.divergences.append(Divergence(record["turn"], "turn", "played", str(exc)))
             break
-        today = turn_record(played)
+        today = turn_record(played, table)
         result.turns += 1
-        for key in ("party", "move", "reply", "reactions", "table_state", "outcome"):
-            if record.get(key) != today.get(key):
+        for key in COMPARED:
+            if key in record and record.get(key) != today.get(key):  # "parties" is absent in older files
                 result.divergences.append(Divergence(record["turn"], key, record.get(key), today.get(key)))
     return result
 

@@ -8,6 +8,7 @@ gives the turns standing at the end (see ``effective_turns``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import stat
@@ -63,6 +64,18 @@ def party_snapshot(table: TableSession) -> dict[str, dict[str, Any]]:
     }
 
 
+def content_hashes(spec: TableSpec) -> dict[str, Any]:
+    """Return the sha256 of the table file and of each party's playbook, as saved in the header."""
+    try:
+        table = hashlib.sha256(spec.path.read_bytes()).hexdigest()
+    except OSError:
+        table = ""
+    return {
+        "table_sha256": table,
+        "personas_sha256": {pid: party.persona.sha256 for pid, party in spec.parties.items()},
+    }
+
+
 def open_table_file(folder: Path, spec: TableSpec, seed: int, **extra: Any) -> tuple[Path, IO[str]]:
     """Create a new table session file in ``folder`` (never overwriting one) and write its header."""
     try:
@@ -85,6 +98,7 @@ def open_table_file(folder: Path, spec: TableSpec, seed: int, **extra: Any) -> t
                 "seed": seed,
                 "started": stamp.isoformat(),
                 "table_file": str(spec.path.resolve()),
+                **content_hashes(spec),
                 **extra,
             }
             handle.write(json.dumps(header, ensure_ascii=False) + "\n")
@@ -143,8 +157,11 @@ class RecordedTable:
         """Re-play the last message as read the trainee's way, and save the corrected turn."""
         before = self.table.turns[-1] if self.table.turns else None
         turn = self.table.correct(kind, gives, asks)
+        record = turn_record(turn, self.table)
+        if turn.number in self.hinted:
+            record["hint"] = True  # the message was still the hint's text
         try:
-            self._write(turn_record(turn, self.table))
+            self._write(record)
         except DialogueFileError as exc:
             if before is not None:
                 self.table.restore_last(before)
@@ -242,21 +259,36 @@ def is_table_dialogue(path: Path) -> bool:
 
 
 def table_of(dialogue: TableDialogue) -> TableSpec:
-    """Load the table a saved session was played at: a shipped table by id, else the file it names."""
+    """Load the table a saved session was played at: the file it names, else the shipped table of its id.
+
+    The file wins when it still exists and has the same id, so a copied table that kept the id is
+    checked against the copy that was played, not the shipped one.
+    """
     from rehearse.content.tables import load_table, resolve_table
     from rehearse.errors import RehearseError
 
     table_id = str(dialogue.header.get("table", ""))
-    found = resolve_table(table_id)
     named = dialogue.header.get("table_file")
-    if found is None and isinstance(named, str) and named:
-        found = resolve_table(named)
-    if found is None:
-        raise DialogueFileError(f"{dialogue.path}: unknown table '{table_id}' (no shipped table has that id)")
-    try:
-        return load_table(found)
-    except RehearseError as exc:
-        raise DialogueFileError(f"{dialogue.path}: cannot load its table: {exc}") from None
+    candidates: list[Path] = []
+    if isinstance(named, str) and named and resolve_table(named) is not None:
+        candidates.append(Path(named))
+    shipped = resolve_table(table_id)
+    if shipped is not None:
+        candidates.append(shipped)
+    problems = []
+    for found in candidates:
+        try:
+            spec = load_table(found)
+        except RehearseError as exc:
+            problems.append(f"cannot load {found}: {exc}")
+            continue
+        if spec.id == table_id:
+            return spec
+        problems.append(f"{found} is now the table '{spec.id}', not '{table_id}'")
+    if not candidates:
+        where = f" and its file {named} is gone" if isinstance(named, str) and named else ""
+        problems.append(f"no shipped table has the id '{table_id}'{where}")
+    raise DialogueFileError(f"{dialogue.path}: unknown table: {'; '.join(problems)}")
 
 
 def read_table_dialogue(path: Path) -> TableDialogue:

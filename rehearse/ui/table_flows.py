@@ -43,17 +43,21 @@ class TableFlows(App[None]):
         from rehearse.ui.screens.table import TableScreen
 
         branched = {"branched_from": {"file": str(message.source), "turn": len(message.turns)}}
-        try:
-            recorded = RecordedTable(message.spec, message.seed, self.save_dir, **self._header(), **branched)
+
+        def replayed(save_dir: Path | None) -> RecordedTable:
+            recorded = RecordedTable(message.spec, message.seed, save_dir, **self._header(), **branched)
             for record in message.turns:
                 recorded.say(str(record.get("say", "")))
                 move = record.get("move")
                 if record.get("corrected") is True and isinstance(move, dict):
                     recorded.correct(
-                        str(move.get("kind", "")),
-                        [str(i) for i in move.get("gives") or []],
-                        [str(i) for i in move.get("asks") or []],
+                        str(move.get("kind", "")), _ids(move.get("gives")), _ids(move.get("asks"))
                     )
+            return recorded
+
+        try:
+            replayed(None)  # a dry run first: a branch that cannot be replayed leaves no file behind
+            recorded = replayed(self.save_dir)
         except RehearseError as exc:
             self.notify(f"Cannot branch here: {exc}", severity="error", markup=False)
             return
@@ -149,3 +153,8 @@ class TableFlows(App[None]):
         self.push_screen(
             BriefingScreen(cover, table_objectives_text(drill)), lambda _: self.open_table(spec, drill)
         )
+
+
+def _ids(value: object) -> list[str]:
+    """Return saved item ids (anything but a list gives none)."""
+    return [str(i) for i in value] if isinstance(value, list) else []

@@ -121,7 +121,10 @@ class TableScreen(Screen[None]):
         self._refresh()
 
     def on_unmount(self) -> None:
-        """Close the save file (every turn is already on disk)."""
+        """Grade a live drill as the table stands now, and close the save file (every turn is on disk)."""
+        graded = self._graded()
+        if graded is not None:  # graded again: a take-back after the end must not keep a "passed"
+            self.recorded.drill_passed = all(o.met for o in graded)
         self.recorded.close()
 
     def _names(self) -> dict[str, str]:

@@ -72,6 +72,8 @@ class TableDebriefScreen(Screen[None]):
             for point in r.points:
                 turning.append(f"\n  turn {point.turn}  ", style="bold")
                 turning.append(point.what)
+            if r.more:
+                turning.append(f"\n  … and {r.more} smaller turning points", style="dim")
             if not r.points:
                 turning.append("\n  none yet: no walk-out, no big swing, nothing agreed")
             yield Static(turning, classes="block", id="points")

@@ -9,6 +9,11 @@ from typing import Any
 from rich.text import Text
 
 
+def _whole(value: object) -> int:
+    """Return a saved whole number, or 0 for anything else (a hand-edited file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _kind(record: Mapping[str, Any], key: str) -> str:
     move = record.get(key)
     return str(move.get("kind", "?")) if isinstance(move, dict) else "?"
@@ -40,7 +45,8 @@ def turn_lines(record: Mapping[str, Any], names: Mapping[str, str]) -> list[tupl
     )
     if isinstance(record.get("reply"), str):
         lines.append(("them", Text.assemble((f"{names.get(party, party)}  ", "bold"), record["reply"])))
-    for reaction in record.get("reactions") or []:
+    reactions = record.get("reactions")
+    for reaction in reactions if isinstance(reactions, list) else []:
         if isinstance(reaction, dict):
             who = str(reaction.get("party", ""))
             lines.append(
@@ -71,17 +77,17 @@ def party_rows(
         found = party.get("meters")
         meters: Mapping[str, Any] = found if isinstance(found, dict) else {}
         outcome = str(party.get("outcome", "ongoing"))
-        agreed, need = party.get("agreed", 0), minimums.get(pid, 0)
-        met = isinstance(agreed, int) and agreed >= need
+        agreed, need = _whole(party.get("agreed")), minimums.get(pid, 0)
+        met = agreed >= need
         stage = str(party.get("state", "?")) if outcome == "ongoing" else outcome
         text.append(f"@{pid}", style="bold")
         text.append(f"  {stage}", style="dim")
         if compact:
             text.append(f"  {agreed}/{need}", style="green" if met else "")
         text.append("\n trust ")
-        text.append(f"{meters.get('trust', 0):>3}", style="bold green")
+        text.append(f"{_whole(meters.get('trust')):>3}", style="bold green")
         text.append(" tension " if compact else "  tension ")
-        text.append(f"{meters.get('tension', 0):>3}", style="bold red")
+        text.append(f"{_whole(meters.get('tension')):>3}", style="bold red")
         if not compact:
             text.append(f"  {agreed}/{need}", style="green" if met else "")
         text.append("\n" if compact else "\n\n")
