@@ -10,7 +10,6 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rehearse.errors import RehearseError
 from rehearse.records.charts import svg_chart
 from rehearse.records.history import DrillRecord, HistoryEntry, drill_records, next_drills, read_history
 
@@ -54,22 +53,9 @@ class Progress:
 
 def shipped_drills() -> dict[str, str]:
     """Return the shipped drills' ids with their persona (or table), read from their top-level keys."""
-    from rehearse.content.yamlsource import read_yaml_file
-    from rehearse.locations import dialogues_dir
+    from rehearse.content.shelf import shelved_drills
 
-    found: dict[str, str] = {}
-    drills = dialogues_dir() / "drills"
-    for path in sorted(drills.glob("*.yaml")) + sorted((drills / "tables").glob("*.yaml")):
-        try:
-            data, _ = read_yaml_file(path)
-        except RehearseError:
-            continue
-        if not isinstance(data, dict) or not isinstance(data.get("drill"), str):
-            continue
-        where = data.get("persona", data.get("table"))
-        if isinstance(where, str):
-            found[data["drill"]] = where
-    return found
+    return {d.id: d.persona or d.table or "" for d in shelved_drills()}
 
 
 def summarize(path: Path, shipped: dict[str, str] | None = None) -> Progress:

@@ -120,7 +120,18 @@ def _add_dialogue(report: ClassReport, root: Path, path: Path, personas: Callabl
     saved_trust = meters.get("trust", start)
     end = saved_trust if isinstance(saved_trust, int) and not isinstance(saved_trust, bool) else start
     score = sum(points for _, points, _ in score_parts(persona, outcome, agreements, start, end))
-    tally = report.tallies.setdefault((trainee_of(root, path, dialogue.header), persona.id), Tally())
+    _tally(report, (trainee_of(root, path, dialogue.header), persona.id), outcome, score, turns)
+    if outcome == "derailed":
+        reasons = last.get("reasons") or [str(last.get("situation", "unknown"))]
+        report.derailments[f"{persona.id}: {str(reasons[-1]).split(':')[0]}"] += 1
+    _misreadings(report, turns)
+
+
+def _tally(
+    report: ClassReport, key: tuple[str, str], outcome: str, score: int, turns: list[dict[str, Any]]
+) -> None:
+    """Add one session (a dialogue or a table) to the running totals of its trainee and delegation."""
+    tally = report.tallies.setdefault(key, Tally())
     tally.sessions += 1
     tally.outcomes[outcome] += 1
     tally.score_sum += score
@@ -128,12 +139,12 @@ def _add_dialogue(report: ClassReport, root: Path, path: Path, personas: Callabl
     tally.turns += len(turns)
     tally.hints += sum(t.get("hint") is True for t in turns)
     tally.corrections += sum(t.get("corrected") is True for t in turns)
-    if outcome == "derailed":
-        reasons = last.get("reasons") or [str(last.get("situation", "unknown"))]
-        report.derailments[f"{persona.id}: {str(reasons[-1]).split(':')[0]}"] += 1
+
+
+def _misreadings(report: ClassReport, turns: list[dict[str, Any]]) -> None:
+    """Count the readings trainees corrected ("reciprocal read as demand")."""
     for turn in turns:
-        read_as = turn.get("read_as")
-        move = turn.get("move")
+        read_as, move = turn.get("read_as"), turn.get("move")
         if turn.get("corrected") is True and isinstance(read_as, dict) and isinstance(move, dict):
             report.misreadings[f"{move.get('kind')} read as {read_as.get('kind')}"] += 1
 
@@ -166,20 +177,10 @@ def _add_table(report: ClassReport, root: Path, path: Path, tables: dict[str, di
     }
     outcome = str(last.get("outcome", "ongoing"))
     score = score_of_table(outcome, agreed, minimums, trust)
-    tally = report.tallies.setdefault((trainee_of(root, path, dialogue.header), table_id), Tally())
-    tally.sessions += 1
-    tally.outcomes[outcome] += 1
-    tally.score_sum += score
-    tally.scores.append(score)
-    tally.turns += len(turns)
-    tally.hints += sum(t.get("hint") is True for t in turns)
-    tally.corrections += sum(t.get("corrected") is True for t in turns)
+    _tally(report, (trainee_of(root, path, dialogue.header), table_id), outcome, score, turns)
     if outcome == "derailed":
         report.derailments[f"{table_id}: {last.get('party', '?')} walked out"] += 1
-    for turn in turns:
-        read_as, move = turn.get("read_as"), turn.get("move")
-        if turn.get("corrected") is True and isinstance(read_as, dict) and isinstance(move, dict):
-            report.misreadings[f"{move.get('kind')} read as {read_as.get('kind')}"] += 1
+    _misreadings(report, turns)
 
 
 MAX_XML_BYTES = 16 * 1024 * 1024

@@ -29,23 +29,12 @@ def bundled_tables() -> list[tuple[Path, str]]:
 
 def bundled_drills() -> dict[str, list[tuple[Path, str]]]:
     """Return the shipped drills by persona id (table drills by 'table:ID'), as (file, title)."""
-    from rehearse.content.yamlsource import read_yaml_file
-    from rehearse.locations import dialogues_dir
+    from rehearse.content.shelf import shelved_drills
 
     found: dict[str, list[tuple[Path, str]]] = {}
-    drills = dialogues_dir() / "drills"
-    for path in sorted(drills.glob("*.yaml")) + sorted((drills / "tables").glob("*.yaml")):
-        try:
-            data, _ = read_yaml_file(path)
-        except RehearseError:
-            continue
-        if not isinstance(data, dict):
-            continue
-        title = str(data.get("title") or data.get("drill") or path.stem)
-        if isinstance(data.get("persona"), str):
-            found.setdefault(data["persona"], []).append((path, title))
-        elif isinstance(data.get("table"), str):
-            found.setdefault(f"table:{data['table']}", []).append((path, title))
+    for drill in shelved_drills():
+        key = drill.persona if drill.persona is not None else f"table:{drill.table}"
+        found.setdefault(key, []).append((drill.path, drill.title))
     return found
 
 

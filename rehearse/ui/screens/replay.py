@@ -8,18 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from rehearse.content.playbook import Playbook
 from rehearse.records.dialogue_file import Dialogue, effective_turns
 from rehearse.records.view import record_view
 from rehearse.ui.messages import BranchRequested, Correction
+from rehearse.ui.screens.stepping import STEP_BINDINGS, SteppingScreen
 from rehearse.ui.widgets.side_panel import SidePanel
 from rehearse.ui.widgets.transcript import Line, Transcript
-
-PLAY_INTERVAL = 1.5
 
 
 def move_kind(record: dict[str, Any]) -> str:
@@ -40,29 +37,21 @@ def correction(record: dict[str, Any]) -> Correction:
     return Correction(str(move.get("kind", "")), ids("gives"), ids("asks"))
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(SteppingScreen):
     """Step through a saved dialogue; the side panel shows everything as it was after each step."""
 
     CSS_PATH = "negotiation.tcss"
     BINDINGS = [
-        Binding("right", "step(1)", "Next"),
-        Binding("left", "step(-1)", "Back"),
-        Binding("home", "jump(0)", "Start"),
-        Binding("end", "jump(-1)", "End"),
-        Binding("space", "play", "Play/pause"),
-        Binding("b", "branch", "Branch from here"),
+        *STEP_BINDINGS,
         Binding("f3", "toggle_panel", "Side panel"),
         Binding("escape", "app.pop_screen", "Back", show=False),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
     def __init__(self, dialogue: Dialogue, persona: Playbook) -> None:
-        super().__init__()
+        super().__init__(dialogue.entries)
         self.dialogue = dialogue
         self.persona = persona
-        self.entries = dialogue.entries
-        self.position = 0  # a replay starts at the beginning; End jumps to the last step
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Lay out transcript and side panel, as in a live session."""
@@ -132,35 +121,6 @@ class ReplayScreen(Screen[None]):
             status.append(f" · {last.get('outcome')}")
         status.append("   ←/→ step · Space play · B branch", style="dim")
         self.query_one("#status", Static).update(status)
-
-    def action_step(self, delta: int) -> None:
-        """Move one step forward or back."""
-        self.position = max(0, min(len(self.entries), self.position + delta))
-        self._show()
-
-    def action_jump(self, where: int) -> None:
-        """Go to the start or the end."""
-        self.position = len(self.entries) if where < 0 else 0
-        self._show()
-
-    def action_play(self) -> None:
-        """Play the dialogue from here at a readable pace, or pause it."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-            return
-        if self.position >= len(self.entries):
-            self.position = 0
-            self._show()
-        self._timer = self.set_interval(PLAY_INTERVAL, self._tick)
-
-    def _tick(self) -> None:
-        if self.position >= len(self.entries):
-            if self._timer is not None:
-                self._timer.stop()
-                self._timer = None
-            return
-        self.action_step(1)
 
     def action_branch(self) -> None:
         """Continue live from this point in a new dialogue that records where it branched from."""

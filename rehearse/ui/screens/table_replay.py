@@ -8,13 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from rehearse.records.dialogue_file import effective_turns
 from rehearse.records.table_file import TableDialogue
 from rehearse.ui.messages import TableBranchRequested
+from rehearse.ui.screens.stepping import STEP_BINDINGS, SteppingScreen
 from rehearse.ui.screens.table import COMPACT_BELOW
 from rehearse.ui.widgets.table_view import party_rows, turn_lines
 from rehearse.ui.widgets.transcript import Line, Transcript
@@ -22,32 +21,22 @@ from rehearse.ui.widgets.transcript import Line, Transcript
 if TYPE_CHECKING:
     from rehearse.content.tables import TableSpec
 
-PLAY_INTERVAL = 1.5
 
-
-class TableReplayScreen(Screen[None]):
+class TableReplayScreen(SteppingScreen):
     """Step through a saved table; the side panel shows every party as it was after each step."""
 
     CSS_PATH = "table.tcss"
     BINDINGS = [
-        Binding("right", "step(1)", "Next"),
-        Binding("left", "step(-1)", "Back"),
-        Binding("home", "jump(0)", "Start"),
-        Binding("end", "jump(-1)", "End"),
-        Binding("space", "play", "Play/pause"),
-        Binding("b", "branch", "Branch from here"),
+        *STEP_BINDINGS,
         Binding("escape", "app.pop_screen", "Back", show=False),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
     def __init__(self, dialogue: TableDialogue, spec: TableSpec | None) -> None:
-        super().__init__()
+        super().__init__(dialogue.entries)
         self.dialogue = dialogue
         self.spec = spec
         """The table as it is today (None when it can no longer be loaded: names show as ids)."""
-        self.entries = dialogue.entries
-        self.position = 0
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Lay out the transcript, the step line and the parties."""
@@ -124,35 +113,6 @@ class TableReplayScreen(Screen[None]):
             str(last.get("table_state", "?")),
             compact,
         )
-
-    def action_step(self, delta: int) -> None:
-        """Move one step forward or back."""
-        self.position = max(0, min(len(self.entries), self.position + delta))
-        self._show()
-
-    def action_jump(self, where: int) -> None:
-        """Go to the start or the end."""
-        self.position = len(self.entries) if where < 0 else 0
-        self._show()
-
-    def action_play(self) -> None:
-        """Play the session from here at a readable pace, or pause it."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-            return
-        if self.position >= len(self.entries):
-            self.position = 0
-            self._show()
-        self._timer = self.set_interval(PLAY_INTERVAL, self._tick)
-
-    def _tick(self) -> None:
-        if self.position >= len(self.entries):
-            if self._timer is not None:
-                self._timer.stop()
-                self._timer = None
-            return
-        self.action_step(1)
 
     def action_branch(self) -> None:
         """Continue live from this point at a new table that records where it branched from."""
