@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -13,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +29,8 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+"""Terminal control sequences: what is left is the text the tab's terminal was asked to show."""
 
 
 def free_port() -> int:
@@ -40,7 +45,7 @@ def wait_for(port: int, seconds: float = 15.0) -> None:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise AssertionError(f"rehearse serve did not listen on {port}")
 
 
@@ -50,21 +55,49 @@ def poll(ready: Callable[[], bool], seconds: float = 10.0) -> None:
     while not ready():
         if time.monotonic() > deadline:
             raise AssertionError("the browser session did not get there in time")
-        time.sleep(0.05)
+        time.sleep(0.02)
+
+
+class Terminal:
+    """The text the tab's terminal is sent over its websocket (the app's output, without control codes)."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.text = ""
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        page.on("websocket", lambda websocket: websocket.on("framereceived", self._received))
+
+    def _received(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes):  # the terminal's output; text frames are the protocol's own
+            self.text += ESCAPES.sub("", self._decoder.decode(payload))
+
+    def shows(self, words: str, since: int = 0, seconds: float = 15.0) -> None:
+        """Wait until the app has drawn ``words`` (after position ``since`` of what it drew)."""
+        deadline = time.monotonic() + seconds
+        while words not in self.text[since:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"the tab never showed {words!r}; it showed:\n{self.text[since:][-3000:]}"
+                )
+            self.page.wait_for_timeout(20)  # the browser's events are delivered while it waits
+
+    def painted(self) -> None:
+        """Wait until the browser has painted what the terminal received (two animation frames)."""
+        self.page.evaluate(
+            "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+        )
 
 
 def dprk_position() -> int:
-    """Return how many options come before dprk in the picker (tables, then personas with their drills)."""
-    from rehearse.content.registry import available_personas
-    from rehearse.ui.app import bundled_drills, bundled_tables
+    """Return how many options come before dprk in the picker (as the app composes it)."""
+    from textual.widgets import OptionList
 
-    drills = bundled_drills()
-    position = len(bundled_tables())  # the tables come first
-    for entry in available_personas():
-        if entry.id == "dprk":
-            return position
-        position += 1 + len(drills.get(entry.id, []))
-    raise AssertionError("dprk is not shipped")
+    from rehearse.ui.app import make_app
+
+    picker = make_app(None, save_dir=None)._picker()
+    (options,) = [widget for widget in picker.compose() if isinstance(widget, OptionList)]
+    ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    return ids.index("dprk")
 
 
 def dialogue_with_a_reply(folder: Path, seconds: float = 10.0) -> list[dict[str, object]]:
@@ -74,7 +107,7 @@ def dialogue_with_a_reply(folder: Path, seconds: float = 10.0) -> list[dict[str,
             lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
             if len(lines) >= 2 and lines[1].get("reply"):
                 return lines
-        time.sleep(0.2)
+        time.sleep(0.02)
     raise AssertionError(f"no dialogue with a reply under {folder}")
 
 
@@ -95,30 +128,37 @@ def test_a_trainee_rehearses_in_the_browser_and_the_dialogue_is_saved_under_thei
             start_new_session=True,
         )
     try:
-        wait_for(port)
+        downs = dprk_position()  # while the server starts
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             try:
+                wait_for(port)
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
+                terminal = Terminal(page)
                 page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_timeout(2500)  # the tab's own process starts and paints
+                terminal.shows("Your name")  # the tab's own process started and drew the name screen
                 page.mouse.click(640, 404)  # the name box: the terminal takes the keyboard
                 page.keyboard.type("Alice O'Brien")
+                seen = len(terminal.text)
                 page.keyboard.press("Enter")
                 folder = root / "alice-o-brien"
                 poll(folder.is_dir)  # the name was taken: the trainee's folder exists
-                page.wait_for_timeout(300)
-                for _ in range(dprk_position()):
+                terminal.shows("choose a delegation", since=seen)  # ... and the picker is up
+                for _ in range(downs):
                     page.keyboard.press("ArrowDown")
+                seen = len(terminal.text)
                 page.keyboard.press("Enter")  # dprk: its briefing
-                page.wait_for_timeout(700)
+                terminal.shows("Press Enter to begin", since=seen)
+                seen = len(terminal.text)
                 page.keyboard.press("Enter")  # begin: the dialogue file is created
                 poll(lambda: any(folder.glob("dprk-*.jsonl")))
-                page.wait_for_timeout(300)
+                terminal.shows("your move", since=seen)  # the message box is up
                 page.keyboard.type("If you halt ICBM tests, we will scale down the joint exercises.")
+                seen = len(terminal.text)
                 page.keyboard.press("Enter")
                 lines = dialogue_with_a_reply(folder)
-                page.wait_for_timeout(800)
+                terminal.shows("read as reciprocal", since=seen)  # the status line: the turn is on screen
+                terminal.painted()
                 page.screenshot(path=str(tmp_path / "browser.png"))
             finally:
                 browser.close()  # never left running, whatever failed

@@ -306,7 +306,11 @@ def test_the_table_debrief_scores_in_parts_and_tells_walk_outs_and_reactions_apa
     from rehearse.records.table_file import table_score
 
     t = TableSession(load_table(HERE.parent / "personas" / "tables" / "six-party.yaml"))
-    for message in (OFFER_DPRK, "@dprk Agreed.", "@dprk Denuclearize by Friday or we will use military force."):
+    for message in (
+        OFFER_DPRK,
+        "@dprk Agreed.",
+        "@dprk Denuclearize by Friday or we will use military force.",
+    ):
         t.say(message)
     report = table_debrief(t)
     assert report.score == sum(points for _, points, _ in report.parts) == table_score(t)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from time import monotonic
 
 import pytest
 from textual.widgets import OptionList, Static
@@ -110,15 +111,21 @@ async def test_escape_cancel_or_an_error_changes_nothing(
         assert app.screen.session.negotiation.turns == before
 
 
-async def test_a_correction_can_reopen_talks_a_misreading_ended(app: RehearseApp) -> None:
+async def test_a_correction_can_reopen_talks_a_misreading_ended(
+    app: RehearseApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rehearse.ui.screens import negotiation as negotiation_screen
+
+    monkeypatch.setattr(negotiation_screen, "DEBRIEF_DELAY", 0.6)  # 1.2 s in use
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await say(pilot, "Denuclearize now or face the consequences.", anyway=True)
+        ended = monotonic()
         screen = negotiation(app)
         assert screen.session.negotiation.outcome == "derailed"
         assert screen.query_one(MessageInput).disabled
-        await pilot.press("f4")  # before the debrief opens by itself (1.2 s after the walkout)
-        await pilot.pause(1.0)
+        await pilot.press("f4")  # before the debrief opens by itself (DEBRIEF_DELAY after the walkout)
+        await pilot.pause(max(0.0, ended + 0.7 - monotonic()))  # past the moment it would have opened
         assert isinstance(app.screen, CorrectionScreen)  # ... and it does not open over the window
         app.screen.query_one("#correction-kind", OptionList).highlighted = 1  # demand
         await pilot.press("enter")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, Static
 
 from rehearse.content.drills import load_drill
@@ -12,7 +13,7 @@ from rehearse.ui.app import make_app
 from rehearse.ui.screens.briefing import BriefingScreen
 from rehearse.ui.screens.debrief import DebriefScreen
 from rehearse.ui.screens.negotiation import NegotiationScreen
-from tests.ui.conftest import say
+from tests.ui.conftest import debrief_opens, say
 
 DRILL = """\
 drill: live-sample
@@ -30,7 +31,8 @@ objectives:
 """
 
 
-async def test_live_drill_hands_over_and_grades(tmp_path: Path, quick_debrief: float) -> None:
+@pytest.mark.usefixtures("quick_debrief")
+async def test_live_drill_hands_over_and_grades(tmp_path: Path) -> None:
     path = tmp_path / "live.yaml"
     path.write_text(DRILL)
     drill = load_drill(path)
@@ -53,7 +55,7 @@ async def test_live_drill_hands_over_and_grades(tmp_path: Path, quick_debrief: f
         objectives = str(app.screen.query_one("#objectives", Static).render())
         assert "☑ secure" in objectives and "turns left: 2" in objectives
         await say(pilot, "We accept the roadmap.", anyway=True)
-        await pilot.pause(quick_debrief)
+        await debrief_opens(pilot)
         assert isinstance(app.screen, DebriefScreen)
         graded = str(app.screen.query_one("#drill-objectives", Static).render())
         assert "MET  outcome" in graded and "MET  within_turns" in graded

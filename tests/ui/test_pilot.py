@@ -19,7 +19,7 @@ from rehearse.ui.screens.picker import PickerScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.side_panel import SidePanel
 from rehearse.ui.widgets.transcript import Line, Transcript
-from tests.ui.conftest import say, start
+from tests.ui.conftest import debrief_opens, say, start
 
 
 def transcript_text(app: RehearseApp) -> str:
@@ -98,7 +98,8 @@ async def test_help_and_debrief_open_mid_session(app: RehearseApp) -> None:
         assert isinstance(app.screen, NegotiationScreen)
 
 
-async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp, quick_debrief: float) -> None:
+@pytest.mark.usefixtures("quick_debrief")
+async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await start(pilot)
         screen = app.screen
@@ -106,7 +107,7 @@ async def test_walkout_shows_a_banner_then_the_debrief(app: RehearseApp, quick_d
         banner = screen.query_one("#banner", Static)
         assert "derailed" in str(banner.render())
         assert screen.query_one(MessageInput).disabled
-        await pilot.pause(quick_debrief)
+        await debrief_opens(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.report.outcome == "derailed"
         outcome = str(app.screen.query_one("#outcome", Static).render())

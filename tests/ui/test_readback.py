@@ -14,6 +14,8 @@ from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.readback import ReadBackLine
 from tests.ui.conftest import say, settle_reading, start
 
+pytestmark = pytest.mark.usefixtures("quick_reading")
+
 SIZES = [(80, 24), (120, 40)]
 RECIPROCAL = "If you halt ICBM tests, we will scale down the joint exercises."
 WALKOUT = "Denuclearize now or face the consequences."
