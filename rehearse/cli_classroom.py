@@ -33,7 +33,7 @@ def serve(host: str, port: int, save_dir: Path | None, public_url: str | None) -
     """Serve rehearse to web browsers (each tab its own session; trainees give a name first)."""
     import shlex
 
-    from textual_serve.server import Server
+    from rehearse.classroom_server import ClassroomServer
 
     root = _classroom_dir(save_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -48,7 +48,7 @@ def serve(host: str, port: int, save_dir: Path | None, public_url: str | None) -
     where = public_url or f"http://{host}:{port}"
     click.echo(f"Serving rehearse at {where} ; dialogues go to {root} (Ctrl+C stops)", err=True)
     with suppress(KeyboardInterrupt):
-        Server(command, host=host, port=port, title="rehearse", public_url=public_url).serve()
+        ClassroomServer(command, host=host, port=port, title="rehearse", public_url=public_url).serve()
     click.echo("Stopped; every completed turn is saved.", err=True)
 
 
