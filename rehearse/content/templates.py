@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -50,6 +51,10 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
         if size * abs(count) > MAX_RENDERED:
             raise SecurityError("repetition too large in a template")
         return left * right
+
+
+TEMPLATE_CACHE = 8192
+"""Templates kept compiled (and checked) by their text: the shipped personas have about 1,500."""
 
 
 def and_list(values: Iterable[Any], conjunction: str = "and") -> str:
@@ -143,6 +148,7 @@ RENDER_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=TEMPLATE_CACHE)
 def check_template(source: str, known: frozenset[str]) -> str | None:
     """Parse a template and check it statically; return the first problem, or None.
 
@@ -175,8 +181,9 @@ def check_template(source: str, known: frozenset[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=TEMPLATE_CACHE)
 def compile_template(source: str) -> jinja2.Template:
-    """Compile one template (raises TemplateSyntaxError)."""
+    """Compile one template (raises TemplateSyntaxError); the same text is compiled once."""
     return ENVIRONMENT.from_string(source)
 
 
