@@ -202,3 +202,16 @@ def test_a_longer_match_of_another_item_wins_whichever_of_its_matches_it_is(tmp_
     )
     # "seal .. centrifuge" is the inspections item's second match; "centrifuge" alone is inside it
     assert found.move.asks == {"inspections"}, found.move
+
+
+def test_a_parking_fee_is_an_item_not_a_deferral() -> None:
+    from rehearse.content.registry import load_persona
+    from rehearse.reading.reader import reader_for
+
+    housing = load_persona(str(Path(__file__).resolve().parent / "corpus" / "playbooks" / "housing.yaml"))
+    reading = reader_for(housing).read(
+        "If Brightwater reopens the playground, our members will pay the small parking fee."
+    )
+    assert reading.move.gives == {"parking_fee"} and not reading.intents.parks
+    parked = reader_for(housing).read("Let's park the parking fee for now.")
+    assert parked.intents.parks == {"parking_fee"}
