@@ -151,7 +151,7 @@ async def test_at_80_columns_the_whole_status_line_fits_even_with_long_labels(tm
             "and open a joint liaison office.",
         )
         status = app.screen.query_one("#status", Static)
-        from rehearse.ui.screens.negotiation import status_text
+        from rehearse.ui.widgets.status import status_text
 
         lines = status_text(app.session.negotiation).wrap(app.console, status.content_size.width)
         assert "reopening of the Kaesong industrial zone" in str(status.render())

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 from rehearse.content.drills import Drill
 from rehearse.engine.drill_runner import grade
 from rehearse.engine.negotiation import Negotiation
-from rehearse.engine.preview import LOW_CONFIDENCE, preview, read_back
+from rehearse.engine.preview import preview, read_back
 from rehearse.engine.scoring import debrief
 from rehearse.engine.turns import describe_move
 from rehearse.errors import RehearseError
@@ -37,6 +37,7 @@ from rehearse.ui.screens.hints import HintScreen
 from rehearse.ui.widgets.message_input import MessageInput
 from rehearse.ui.widgets.readback import ReadBackLine
 from rehearse.ui.widgets.side_panel import SidePanel
+from rehearse.ui.widgets.status import status_text
 from rehearse.ui.widgets.transcript import Transcript
 
 DEBOUNCE = 0.15
@@ -51,28 +52,6 @@ BANNERS = {
     "agreement": "★ Agreement reached: the roadmap is accepted. Opening the debrief…",
     "derailed": "✖ The talks have derailed: the delegation has walked out. Opening the debrief…",
 }
-
-
-def status_text(neg: Negotiation) -> Text:
-    """Return the compact status line: stage, meters with changes, how the last message was read."""
-    text = Text(f"{neg.state}", style="bold")
-    previous = neg.turns[-2].meters if len(neg.turns) > 1 else neg.persona.meters
-    for name, value in neg.meters.items():
-        change = value - previous[name] if neg.turns else 0
-        text.append(f" · {name} {value}")
-        if change:
-            text.append(f" ({change:+d})", style="bold")
-    if neg.turns:
-        last = neg.turns[-1]
-        words = describe_move(neg.persona, last.move)  # what it offered and asked, at any width
-        text.append(f" · read as {words}")
-        if last.corrected:
-            text.append(" (corrected)", style="bold")
-        elif last.confidence < LOW_CONFIDENCE:
-            text.append(f" (unsure, {last.confidence:.0%})", style="bold")
-        if last.evidence and not last.corrected and not (last.move.gives or last.move.asks):
-            text.append(f" · {last.evidence[0]}", style="dim")
-    return text
 
 
 class NegotiationScreen(Screen[None]):
