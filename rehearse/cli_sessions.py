@@ -30,18 +30,10 @@ def replay(files: tuple[Path, ...], check: bool, save_dir: Path | None) -> None:
         raise SystemExit(2)
     with user_errors():
         from rehearse.locations import sessions_dir
-        from rehearse.records.dialogue_file import read_dialogue
-        from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
+        from rehearse.records.table_file import read_session
 
         folder = files[0] if files and files[0].is_dir() else sessions_dir()
-        chosen = files[0] if files and not files[0].is_dir() else None
-        dialogue = (
-            None
-            if chosen is None
-            else read_table_dialogue(chosen)
-            if is_table_dialogue(chosen)
-            else read_dialogue(chosen)
-        )
+        dialogue = read_session(files[0]) if files and not files[0].is_dir() else None
         from rehearse.ui.app import make_replay_app
 
         run_app(make_replay_app(dialogue, folder, save_dir_for(save_dir, False)))
@@ -94,8 +86,8 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
     """Export a saved dialogue as Markdown, HTML (with a meter chart), a drill or corpus utterances."""
     from rehearse.content.registry import load_persona
     from rehearse.records.dialogue_file import read_dialogue
-    from rehearse.records.export import render_export
-    from rehearse.records.table_export import render_table_export, write_export
+    from rehearse.records.export import render_export, write_atomically
+    from rehearse.records.table_export import render_table_export
     from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
 
     with user_errors():
@@ -111,7 +103,7 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
         if output is None:
             click.echo(text, nl=False)
         else:
-            write_export(output, text)
+            write_atomically(output, text)
             click.echo(f"Wrote {output}", err=True)
 
 

@@ -20,6 +20,11 @@ MAX_TEXT = 200_000
 """The longest message or reply a saved line may hold (a message is cut at 100,000 when played)."""
 
 
+def whole(value: object, default: int = 0) -> int:
+    """Return a saved whole number, or ``default`` for anything else (a hand-edited file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
 def _count(value: Any, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 

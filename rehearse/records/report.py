@@ -21,6 +21,7 @@ from rehearse.engine.ledger import Exchange
 from rehearse.errors import RehearseError
 from rehearse.records.charts import svg_chart
 from rehearse.records.dialogue_file import read_dialogue
+from rehearse.records.record_checks import whole
 from rehearse.records.table_file import is_table_dialogue
 
 NO_NAME = "(no name)"
@@ -149,11 +150,6 @@ def _misreadings(report: ClassReport, turns: list[dict[str, Any]]) -> None:
             report.misreadings[f"{move.get('kind')} read as {read_as.get('kind')}"] += 1
 
 
-def _whole(value: object) -> int:
-    """Return a saved whole number, or 0 for anything else (a hand-edited file)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def _add_table(report: ClassReport, root: Path, path: Path, tables: dict[str, dict[str, int]]) -> None:
     """Add a saved table session: scored from each party's saved steps and trust, as the table scores."""
     from rehearse.records.table_file import read_table_dialogue, score_of_table, table_of
@@ -169,9 +165,9 @@ def _add_table(report: ClassReport, root: Path, path: Path, tables: dict[str, di
     last = turns[-1]
     saved = last.get("parties")
     parties: dict[str, Any] = saved if isinstance(saved, dict) else {}
-    agreed = {pid: _whole(v.get("agreed")) for pid, v in parties.items() if isinstance(v, dict)}
+    agreed = {pid: whole(v.get("agreed")) for pid, v in parties.items() if isinstance(v, dict)}
     trust = {
-        pid: _whole(v["meters"].get("trust")) if isinstance(v.get("meters"), dict) else 0
+        pid: whole(v["meters"].get("trust")) if isinstance(v.get("meters"), dict) else 0
         for pid, v in parties.items()
         if isinstance(v, dict)
     }

@@ -7,6 +7,7 @@ from typing import Any
 
 from rehearse.errors import DialogueFileError, RehearseError
 from rehearse.records.check import CheckResult, Divergence
+from rehearse.records.export import item_ids
 from rehearse.records.table_file import (
     content_hashes,
     is_table_dialogue,
@@ -56,8 +57,7 @@ def check_table_dialogue(path: Path) -> CheckResult:
         spec = table_of(dialogue)
     except DialogueFileError as exc:
         raise DialogueFileError(f"cannot check it: {exc}") from None
-    seed = header.get("seed", 0)
-    table = TableSession(spec, seed if isinstance(seed, int) and not isinstance(seed, bool) else 0)
+    table = TableSession(spec, dialogue.seed)
     result = CheckResult(path, table_id, warnings=warnings)
     result.changed = _changed(header, content_hashes(spec))
     for record in records:
@@ -70,7 +70,9 @@ def check_table_dialogue(path: Path) -> CheckResult:
             played = table.say(record["say"])
             move = record.get("move")
             if record.get("corrected") and isinstance(move, dict):
-                played = table.correct(str(move.get("kind", "")), _ids(move, "gives"), _ids(move, "asks"))
+                played = table.correct(
+                    str(move.get("kind", "")), item_ids(move.get("gives")), item_ids(move.get("asks"))
+                )
         except RehearseError as exc:
             result.divergences.append(Divergence(record["turn"], "turn", "played", str(exc)))
             break
@@ -80,8 +82,3 @@ def check_table_dialogue(path: Path) -> CheckResult:
             if key in record and record.get(key) != today.get(key):  # "parties" is absent in older files
                 result.divergences.append(Divergence(record["turn"], key, record.get(key), today.get(key)))
     return result
-
-
-def _ids(move: dict[str, Any], key: str) -> list[str]:
-    found = move.get(key)
-    return [str(i) for i in found] if isinstance(found, list) else []

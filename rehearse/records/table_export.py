@@ -8,7 +8,6 @@ can be read (the reader's warnings go to stderr).
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,9 +26,8 @@ from rehearse.records.export import (
     item_labels,
     md_text,
     meter_chart,
-    write_atomically,
 )
-from rehearse.records.table_file import TableDialogue, is_table_dialogue, table_of
+from rehearse.records.table_file import TableDialogue, table_of
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -299,8 +297,7 @@ def table_drill(dialogue: TableDialogue, spec: TableSpec, drill_id: str) -> str:
     there, so the drill passes on today's table.
     """
     records = dialogue.turns
-    seed = dialogue.header.get("seed", 0)
-    seed = seed if type(seed) is int else 0  # as replay --check reads a damaged header
+    seed = dialogue.seed  # as replay --check reads a damaged header
     if not 0 <= seed < 2**31:
         raise DialogueFileError(f"a drill's seed is 0 to {2**31 - 1}; this session's seed {seed} is not")
     replayed = _replay(spec, seed, records)
@@ -395,10 +392,3 @@ def render_table_export(dialogue: TableDialogue, fmt: str) -> str:
     if fmt == "html":
         return table_html(dialogue, spec)
     return table_drill(dialogue, spec, dialogue.path.stem) if fmt == "drill" else table_corpus(dialogue, spec)
-
-
-def write_export(path: Path, text: str) -> None:
-    """Write an export atomically, never over a saved dialogue or a saved table session."""
-    if is_table_dialogue(path):
-        raise DialogueFileError(f"'{path}' is a saved table session; choose another output file")
-    write_atomically(path, text)

@@ -21,7 +21,8 @@ from typing import IO, Any
 from rehearse.content.tables import TableSpec
 from rehearse.engine.table import TableSession, TableTurn
 from rehearse.errors import DialogueFileError
-from rehearse.records.dialogue_file import _read_text, effective_turns, taken_back
+from rehearse.records.dialogue_file import Dialogue, _read_text, effective_turns, read_dialogue, taken_back
+from rehearse.records.record_checks import whole
 
 TABLE_FORMAT = "rehearse-table-dialogue"
 
@@ -235,6 +236,11 @@ class TableDialogue:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def seed(self) -> int:
+        """Return the seed the session was played with (0 when the header's is unusable)."""
+        return whole(self.header.get("seed"))
+
+    @property
     def turns(self) -> list[dict[str, Any]]:
         """Return the turns standing at the end (taken-back ones left out, corrections applied)."""
         return effective_turns(self.entries)
@@ -289,6 +295,11 @@ def table_of(dialogue: TableDialogue) -> TableSpec:
         where = f" and its file {named} is gone" if isinstance(named, str) and named else ""
         problems.append(f"no shipped table has the id '{table_id}'{where}")
     raise DialogueFileError(f"{dialogue.path}: unknown table: {'; '.join(problems)}")
+
+
+def read_session(path: Path) -> Dialogue | TableDialogue:
+    """Read a saved session of either kind: a table session, else a bilateral dialogue."""
+    return read_table_dialogue(path) if is_table_dialogue(path) else read_dialogue(path)
 
 
 def read_table_dialogue(path: Path) -> TableDialogue:

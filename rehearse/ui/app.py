@@ -113,14 +113,10 @@ class RehearseApp(TableFlows, App[None]):
 
     def on_replay_list_screen_chosen(self, message: ReplayListScreen.Chosen) -> None:
         """Open the dialogue (or table session) picked in the list."""
-        from rehearse.records.dialogue_file import read_dialogue
-        from rehearse.records.table_file import is_table_dialogue, read_table_dialogue
+        from rehearse.records.table_file import read_session
 
         try:
-            if is_table_dialogue(message.path):
-                self._open_replay(read_table_dialogue(message.path))
-            else:
-                self._open_replay(read_dialogue(message.path))
+            self._open_replay(read_session(message.path))
         except RehearseError as exc:
             self.notify(str(exc), severity="error", markup=False)
 

@@ -39,6 +39,7 @@ class TableFlows(App[None]):
 
     def on_table_branch_requested(self, message: TableBranchRequested) -> None:
         """Start a live table that replays the saved messages so far and records where it branched."""
+        from rehearse.records.export import item_ids
         from rehearse.records.table_file import RecordedTable
         from rehearse.ui.screens.table import TableScreen
 
@@ -51,7 +52,7 @@ class TableFlows(App[None]):
                 move = record.get("move")
                 if record.get("corrected") is True and isinstance(move, dict):
                     recorded.correct(
-                        str(move.get("kind", "")), _ids(move.get("gives")), _ids(move.get("asks"))
+                        str(move.get("kind", "")), item_ids(move.get("gives")), item_ids(move.get("asks"))
                     )
             return recorded
 
@@ -153,8 +154,3 @@ class TableFlows(App[None]):
         self.push_screen(
             BriefingScreen(cover, table_objectives_text(drill)), lambda _: self.open_table(spec, drill)
         )
-
-
-def _ids(value: object) -> list[str]:
-    """Return saved item ids (anything but a list gives none)."""
-    return [str(i) for i in value] if isinstance(value, list) else []

@@ -119,13 +119,12 @@ class TableReplayScreen(SteppingScreen):
         if self.spec is None:
             self.notify("This table cannot be loaded today, so it cannot be branched.", markup=False)
             return
-        seed = self.dialogue.header.get("seed", 0)
         turns = effective_turns(self.entries[: self.position])
         self.post_message(
             TableBranchRequested(
                 self.dialogue.path,
                 self.spec,
-                seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
+                self.dialogue.seed,
                 turns,
             )
         )

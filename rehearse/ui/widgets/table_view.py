@@ -8,10 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
-
-def _whole(value: object) -> int:
-    """Return a saved whole number, or 0 for anything else (a hand-edited file)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+from rehearse.records.record_checks import whole
 
 
 def _kind(record: Mapping[str, Any], key: str) -> str:
@@ -77,7 +74,7 @@ def party_rows(
         found = party.get("meters")
         meters: Mapping[str, Any] = found if isinstance(found, dict) else {}
         outcome = str(party.get("outcome", "ongoing"))
-        agreed, need = _whole(party.get("agreed")), minimums.get(pid, 0)
+        agreed, need = whole(party.get("agreed")), minimums.get(pid, 0)
         met = agreed >= need
         stage = str(party.get("state", "?")) if outcome == "ongoing" else outcome
         text.append(f"@{pid}", style="bold")
@@ -85,9 +82,9 @@ def party_rows(
         if compact:
             text.append(f"  {agreed}/{need}", style="green" if met else "")
         text.append("\n trust ")
-        text.append(f"{_whole(meters.get('trust')):>3}", style="bold green")
+        text.append(f"{whole(meters.get('trust')):>3}", style="bold green")
         text.append(" tension " if compact else "  tension ")
-        text.append(f"{_whole(meters.get('tension')):>3}", style="bold red")
+        text.append(f"{whole(meters.get('tension')):>3}", style="bold red")
         if not compact:
             text.append(f"  {agreed}/{need}", style="green" if met else "")
         text.append("\n" if compact else "\n\n")
