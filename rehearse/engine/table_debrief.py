@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rehearse.content.templates import count_of
 from rehearse.engine.table import TABLE, TableSession
 
 SWING_TRUST = 8
@@ -161,7 +162,9 @@ def table_debrief(table: TableSession) -> TableDebrief:
 
 def debrief_lines(debrief: TableDebrief) -> list[str]:
     """Return the debrief as plain lines (chat, and the text of the TUI's debrief)."""
-    lines = [f"The table: {debrief.outcome} after {debrief.turns} turns. Score {debrief.score}/100:"]
+    lines = [
+        f"The table: {debrief.outcome} after {count_of(debrief.turns, 'turn')}. Score {debrief.score}/100:"
+    ]
     lines += [f"  {points:>2}/{most}  {what}" for what, points, most in debrief.parts]
     lines.append("Where each party ended (trust and tension from the start to now, steps agreed):")
     for end in debrief.parties:

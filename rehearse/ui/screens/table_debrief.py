@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rehearse.content.templates import count_of
 from rehearse.engine.drill_runner import ObjectiveResult
 from rehearse.engine.table_debrief import TableDebrief
 
@@ -43,7 +44,9 @@ class TableDebriefScreen(Screen[None]):
         r = self.report
         with VerticalScroll(id="debrief"):
             yield Static(Text(f"{BANNERS[r.outcome]}  ·  {self.title_text}"), id="outcome", classes=r.outcome)
-            score = Text.assemble(("Score ", "bold"), f"{r.score}/100  ", (f"after {r.turns} turns", "dim"))
+            score = Text.assemble(
+                ("Score ", "bold"), f"{r.score}/100  ", (f"after {count_of(r.turns, 'turn')}", "dim")
+            )
             for what, points, most in r.parts:
                 score.append(f"\n  {points:>2}/{most}  ", style="bold")
                 score.append(what)
